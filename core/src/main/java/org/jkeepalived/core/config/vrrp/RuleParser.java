@@ -1,0 +1,103 @@
+package org.jkeepalived.core.config.vrrp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.jkeepalived.core.config.ConfigNode;
+import org.jkeepalived.core.config.Diagnostics;
+
+/**
+ * Parses rule lines ({@code virtual_rules}, {@code static_rules}) with the {@code ip rule add} syntax.
+ * A rule without a preference gets 16384 with a warning, as keepalived does.
+ */
+final class RuleParser {
+    private static final Set<String> TYPES = Set.of("blackhole", "unreachable", "prohibit", "nop");
+    private static final Set<String> VALUED = Set.of("tos", "dsfield", "realms", "uidrange", "ipproto", "ip_proto",
+            "sport", "dport", "suppress_prefixlength", "suppress_ifgroup", "tun_id", "protocol");
+    private static final Set<String> FLAGS = Set.of("l3mdev", "not");
+
+    private RuleParser() {
+    }
+
+    static List<VirtualRule> parseBlock(ConfigNode block, Diagnostics d) {
+        List<VirtualRule> out = new ArrayList<>();
+        for (ConfigNode line : block.children()) {
+            parseLine(line, d).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    static Optional<VirtualRule> parseLine(ConfigNode line, Diagnostics d) {
+        List<String> w = new ArrayList<>();
+        w.add(line.keyword());
+        w.addAll(line.args());
+        String from = null;
+        String to = null;
+        String action = "table";
+        String table = null;
+        OptionalLong pref = OptionalLong.empty();
+        String iif = null;
+        String oif = null;
+        String fwmark = null;
+        boolean noTrack = false;
+        boolean inet6 = false;
+        String trackGroup = null;
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < w.size(); i++) {
+            String k = w.get(i);
+            String v = i + 1 < w.size() ? w.get(i + 1) : null;
+            switch (k) {
+                case "from" -> from = v;
+                case "to" -> to = v;
+                case "table", "lookup" -> table = v;
+                case "goto" -> {
+                    action = "goto";
+                    options.put("goto", v);
+                }
+                case "priority", "preference", "pref" -> pref = RouteParser.number(line, k, v, d);
+                case "iif" -> iif = v;
+                case "oif" -> oif = v;
+                case "fwmark" -> fwmark = v;
+                case "track_group" -> trackGroup = v;
+                default -> {
+                    if (k.equals("no_track")) {
+                        noTrack = true;
+                    } else if (k.equals("inet6")) {
+                        inet6 = true;
+                    } else if (TYPES.contains(k)) {
+                        action = k;
+                    } else if (FLAGS.contains(k)) {
+                        options.put(k, "");
+                    } else if (VALUED.contains(k)) {
+                        options.put(k.equals("ip_proto") ? "ipproto" : k, v == null ? "" : v);
+                        i++;
+                    } else {
+                        d.warning(line, "unknown rule keyword '" + k + "' - ignoring");
+                    }
+                    continue;
+                }
+            }
+            if (v == null) {
+                d.warning(line, "missing value after '" + k + "'");
+            }
+            i++;
+        }
+        if (from == null && to == null && iif == null && oif == null && fwmark == null && options.isEmpty()) {
+            // keepalived accepts "from all"; a rule naming nothing at all is almost certainly a typo
+            from = "all";
+        }
+        if (pref.isEmpty()) {
+            d.warning(line, "rule has no preference specified - using " + VirtualRule.DEFAULT_PREFERENCE
+                    + ", which is probably not what you want");
+            pref = OptionalLong.of(VirtualRule.DEFAULT_PREFERENCE);
+        }
+        boolean v6 = inet6 || (from != null && from.contains(":")) || (to != null && to.contains(":"));
+        return Optional.of(new VirtualRule(Optional.ofNullable(from), Optional.ofNullable(to), action,
+                Optional.ofNullable(table), pref, Optional.ofNullable(iif), Optional.ofNullable(oif),
+                Optional.ofNullable(fwmark), noTrack, v6, Optional.ofNullable(trackGroup), options, line.location()));
+    }
+}
