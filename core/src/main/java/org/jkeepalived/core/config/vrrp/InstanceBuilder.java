@@ -82,6 +82,8 @@ final class InstanceBuilder {
     Long kernelRxBufSize;
     boolean linkbeatUsePolling;
     String lvsSyncDaemonInterface;
+    /** Shared by every rule of the configuration, so default preferences follow file order. */
+    RuleParser.DefaultPreferences rulePreferences = new RuleParser.DefaultPreferences();
 
     InstanceBuilder(String name, SourceLocation location) {
         this.name = name;

@@ -29,15 +29,19 @@ final class RouteParser {
     private RouteParser() {
     }
 
-    static List<VirtualRoute> parseBlock(ConfigNode block, Diagnostics d) {
+    /**
+     * @param tracked true for virtual_routes, whose routes an instance tracks: keepalived cannot track
+     *                a route without an interface and says so
+     */
+    static List<VirtualRoute> parseBlock(ConfigNode block, boolean tracked, Diagnostics d) {
         List<VirtualRoute> out = new ArrayList<>();
         for (ConfigNode line : block.children()) {
-            parseLine(line, d).ifPresent(out::add);
+            parseLine(line, tracked, d).ifPresent(out::add);
         }
         return out;
     }
 
-    static Optional<VirtualRoute> parseLine(ConfigNode line, Diagnostics d) {
+    static Optional<VirtualRoute> parseLine(ConfigNode line, boolean tracked, Diagnostics d) {
         List<String> w = new ArrayList<>();
         w.add(line.keyword());
         w.addAll(line.args());
@@ -67,6 +71,10 @@ final class RouteParser {
                 case "src" -> src = address(line, k, v, d);
                 case "to" -> dest = v;
                 case "via", "gw", "or" -> {
+                    if (!k.equals("via")) {
+                        d.warning(line, "\"" + k + "\" for routes is deprecated, use \""
+                                + (k.equals("or") ? "nexthop" : "via") + "\"");
+                    }
                     InetAddress a = address(line, k, v, d);
                     if (a != null) {
                         via.add(a);
@@ -114,6 +122,10 @@ final class RouteParser {
         if (dest == null) {
             d.error(line, "route has no destination - ignoring route");
             return Optional.empty();
+        }
+        if (tracked && dev == null && !noTrack) {
+            d.warning(line, "cannot track route " + dest + " with no interface specified, not tracking");
+            noTrack = true;
         }
         return Optional.of(new VirtualRoute(type, dest, Optional.ofNullable(src), via, Optional.ofNullable(dev),
                 Optional.ofNullable(scope), Optional.ofNullable(table), metric, Optional.ofNullable(protocol), noTrack,

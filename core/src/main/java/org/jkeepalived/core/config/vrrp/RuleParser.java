@@ -23,15 +23,27 @@ final class RuleParser {
     private RuleParser() {
     }
 
-    static List<VirtualRule> parseBlock(ConfigNode block, Diagnostics d) {
+    /**
+     * The preference keepalived gives the next rule that has none: 16384, then one less for each
+     * further such rule of the configuration.
+     */
+    static final class DefaultPreferences {
+        private long next = VirtualRule.DEFAULT_PREFERENCE;
+
+        long take() {
+            return next--;
+        }
+    }
+
+    static List<VirtualRule> parseBlock(ConfigNode block, DefaultPreferences prefs, Diagnostics d) {
         List<VirtualRule> out = new ArrayList<>();
         for (ConfigNode line : block.children()) {
-            parseLine(line, d).ifPresent(out::add);
+            parseLine(line, prefs, d).ifPresent(out::add);
         }
         return out;
     }
 
-    static Optional<VirtualRule> parseLine(ConfigNode line, Diagnostics d) {
+    static Optional<VirtualRule> parseLine(ConfigNode line, DefaultPreferences prefs, Diagnostics d) {
         List<String> w = new ArrayList<>();
         w.add(line.keyword());
         w.addAll(line.args());
@@ -90,10 +102,16 @@ final class RuleParser {
             // keepalived accepts "from all"; a rule naming nothing at all is almost certainly a typo
             from = "all";
         }
+        for (String[] kv : new String[][] {{"from", from}, {"to", to}}) {
+            if (kv[1] != null && !kv[1].equals("all") && !kv[1].equals("default") && !RouteParser.looksLikePrefix(kv[1])) {
+                d.error(line, "invalid rule " + kv[0] + " address " + kv[1] + " - ignoring rule");
+                return Optional.empty();
+            }
+        }
         if (pref.isEmpty()) {
-            d.warning(line, "rule has no preference specified - using " + VirtualRule.DEFAULT_PREFERENCE
-                    + ", which is probably not what you want");
-            pref = OptionalLong.of(VirtualRule.DEFAULT_PREFERENCE);
+            long p = prefs.take();
+            d.warning(line, "rule has no preference specified - using " + p + ", which is probably not what you want");
+            pref = OptionalLong.of(p);
         }
         boolean v6 = inet6 || (from != null && from.contains(":")) || (to != null && to.contains(":"));
         return Optional.of(new VirtualRule(Optional.ofNullable(from), Optional.ofNullable(to), action,

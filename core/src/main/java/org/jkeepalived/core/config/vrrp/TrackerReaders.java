@@ -70,7 +70,7 @@ final class TrackerReaders {
         Script b = new Script();
         SCRIPT.apply(b, block.children(), d);
         if (b.script == null) {
-            d.error(block, "(" + name + ") no script specified - ignoring vrrp_script");
+            d.error(block, "no script set for vrrp_script " + name + " - removing");
             return Optional.empty();
         }
         return Optional.of(new VrrpScript(name, b.script, b.interval, Optional.ofNullable(b.timeout), b.weight,

@@ -44,6 +44,7 @@ public final class VrrpConfigReader {
         List<InterfaceSettings.Linkbeat> linkbeat = new ArrayList<>();
         List<InterfaceSettings.UpDownDelay> delays = new ArrayList<>();
         Set<String> instanceNames = new HashSet<>();
+        RuleParser.DefaultPreferences prefs = new RuleParser.DefaultPreferences();
         for (ConfigNode n : topLevel) {
             switch (n.keyword()) {
                 case "vrrp_script" -> TrackerReaders.script(n, d).ifPresent(s -> addUnique(scripts, s, s.name(), n, d));
@@ -52,7 +53,7 @@ public final class VrrpConfigReader {
                 case "vrrp_track_process" -> TrackerReaders.trackProcess(n, d)
                         .ifPresent(p -> addUnique(processes, p, p.name(), n, d));
                 case "vrrp_sync_group" -> SyncGroupReader.read(n, d).ifPresent(groups::add);
-                case "vrrp_instance" -> readInstance(n, global, host, d).ifPresent(i -> {
+                case "vrrp_instance" -> readInstance(n, global, host, prefs, d).ifPresent(i -> {
                     if (instanceNames.add(i.name())) {
                         instances.add(i);
                     } else {
@@ -75,8 +76,8 @@ public final class VrrpConfigReader {
                     }
                 }
                 case "static_ipaddress" -> staticAddresses.addAll(IpAddressParser.parseBlock(n, d));
-                case "static_routes" -> staticRoutes.addAll(RouteParser.parseBlock(n, d));
-                case "static_rules" -> staticRules.addAll(RuleParser.parseBlock(n, d));
+                case "static_routes" -> staticRoutes.addAll(RouteParser.parseBlock(n, false, d));
+                case "static_rules" -> staticRules.addAll(RuleParser.parseBlock(n, prefs, d));
                 case "linkbeat_interfaces" -> n.children().forEach(c -> linkbeat.add(new InterfaceSettings.Linkbeat(
                         c.keyword(), Optional.ofNullable(c.arg(0)), c.location())));
                 case "interface_up_down_delays" -> n.children().forEach(c -> upDownDelay(c, d).ifPresent(delays::add));
@@ -92,12 +93,13 @@ public final class VrrpConfigReader {
     }
 
     private static Optional<VrrpInstance> readInstance(ConfigNode n, GlobalDefs global, HostInterfaces host,
-                                                       Diagnostics d) {
+                                                       RuleParser.DefaultPreferences prefs, Diagnostics d) {
         if (n.args().isEmpty()) {
             d.error(n, "vrrp_instance must have a name - ignoring");
             return Optional.empty();
         }
         InstanceBuilder b = new InstanceBuilder(n.arg(0), n.location());
+        b.rulePreferences = prefs;
         VrrpInstanceKeywords.TABLE.apply(b, n.children(), d);
         return InstanceFinisher.finish(b, global, host, d);
     }

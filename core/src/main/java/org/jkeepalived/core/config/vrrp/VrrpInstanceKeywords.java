@@ -106,8 +106,8 @@ final class VrrpInstanceKeywords {
         t.on("virtual_ipaddress", VrrpInstanceKeywords::virtualIpAddresses);
         t.on("virtual_ipaddress_excluded", (b, n, d) -> b.excludedVips.addAll(IpAddressParser.parseBlock(n, d)));
         t.on("promote_secondaries", (b, n) -> b.promoteSecondaries = true);
-        t.on("virtual_routes", (b, n, d) -> b.routes.addAll(RouteParser.parseBlock(n, d)));
-        t.on("virtual_rules", (b, n, d) -> b.rules.addAll(RuleParser.parseBlock(n, d)));
+        t.on("virtual_routes", (b, n, d) -> b.routes.addAll(RouteParser.parseBlock(n, true, d)));
+        t.on("virtual_rules", (b, n, d) -> b.rules.addAll(RuleParser.parseBlock(n, b.rulePreferences, d)));
         t.on("accept", (b, n) -> b.accept = true);
         t.on("no_accept", (b, n) -> b.accept = false);
         t.on("nopreempt", (b, n) -> {
