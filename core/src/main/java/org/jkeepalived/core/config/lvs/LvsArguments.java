@@ -51,6 +51,16 @@ public final class LvsArguments {
         return Arguments.integer(n, index, 1, 65535, d);
     }
 
+    /** A port 1..65535 parsed from text, or -1. */
+    public static int parsePort(String text) {
+        try {
+            int p = Integer.parseInt(text);
+            return p >= 1 && p <= 65535 ? p : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** A keepalived timer in (fractional) seconds, at least {@code min}. */
     public static Optional<Duration> timer(ConfigNode n, Duration min, Diagnostics d) {
         return Arguments.seconds(n, 0, min, MAX_TIMER, d);
