@@ -73,10 +73,12 @@ final class VirtualServerChecks {
                     + " servers " + total + "; using " + total);
             b.quorum = total;
         }
-        if (b.quorum > 0 && b.hysteresis >= b.quorum) {
+        if (b.hysteresis >= b.quorum) {
+            // With quorum 0 keepalived 2.2.7 wraps round to 4294967295; 0 is what that can only have meant.
+            long used = Math.max(0, b.quorum - 1);
             d.warning(at, "hysteresis", "virtual server " + name + ": hysteresis " + b.hysteresis + " >= quorum "
-                    + b.quorum + "; using " + (b.quorum - 1));
-            b.hysteresis = b.quorum - 1;
+                    + b.quorum + "; using " + used);
+            b.hysteresis = used;
         }
         return Optional.of(new VirtualServer(b.target, protocol, b.scheduler.orElse(VirtualServer.DEFAULT_SCHEDULER),
                 b.flags, vsForwarding, b.persistenceTimeout, b.persistenceGranularity, b.persistenceEngine, b.family,

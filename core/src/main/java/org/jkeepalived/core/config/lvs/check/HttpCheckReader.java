@@ -57,10 +57,8 @@ final class HttpCheckReader {
                     .ifPresent(v -> u.virtualhost = Optional.of(v)))
             .on("regex", (u, n, d) -> Arguments.string(n, 0, "regular expression", d)
                     .ifPresent(r -> u.regex = Optional.of(r)))
-            .on("regex_no_match", (u, n, d) -> {
-                u.noMatch = true;
-                u.regexParamNode = n;
-            })
+            // keepalived 2.2.7 accepts regex_no_match without a regex silently.
+            .on("regex_no_match", (u, n, d) -> u.noMatch = true)
             .on("regex_options", (u, n, d) -> {
                 u.options = n.args();
                 u.regexParamNode = n;
