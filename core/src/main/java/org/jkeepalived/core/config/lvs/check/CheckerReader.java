@@ -46,7 +46,6 @@ public final class CheckerReader {
         ConfigNode trackFileNode;
         OptionalInt weight = OptionalInt.empty();
         boolean reverse;
-        boolean dynamic;
 
         @Override
         public CommonBuilder common() {
@@ -57,6 +56,7 @@ public final class CheckerReader {
     static final class Bfd implements CommonKeywords.HasCommon {
         final CommonBuilder common = new CommonBuilder();
         Optional<String> name = Optional.empty();
+        ConfigNode nameNode;
 
         @Override
         public CommonBuilder common() {
@@ -77,8 +77,8 @@ public final class CheckerReader {
                 b.trackFile = Optional.of(s);
                 b.trackFileNode = n;
             }))
-            .on("weight", CheckerReader::fileWeight)
-            .on("dynamic", (b, n) -> b.dynamic = true);
+            // The man page lists "dynamic", but keepalived 2.2.7 rejects it as an unknown keyword.
+            .on("weight", CheckerReader::fileWeight);
     private static final KeywordTable<Bfd> BFD = new KeywordTable<Bfd>("BFD_CHECK")
             .on("name", (b, n, d) -> {
                 if (n.args().size() != 1) {
@@ -86,6 +86,7 @@ public final class CheckerReader {
                     b.name = Optional.of("");
                 } else {
                     b.name = Optional.of(n.arg(0));
+                    b.nameNode = n;
                 }
             });
 
@@ -193,7 +194,7 @@ public final class CheckerReader {
         } else if ("noreverse".equals(opt)) {
             b.reverse = false;
         } else if (opt != null) {
-            d.error(n, "unknown track file weight option " + opt + " (expected reverse or noreverse); ignored");
+            d.warning(n, "unknown track file weight option " + opt + " (expected reverse or noreverse); ignored");
         }
     }
 
@@ -211,7 +212,7 @@ public final class CheckerReader {
         }
         String tf = b.trackFile.get();
         return Optional.of((inh, vh) -> new FileCheck(b.common.resolve(inh, KindDefaults.STANDARD), tf, b.weight,
-                b.reverse, b.dynamic, block.location()));
+                b.reverse, block.location()));
     }
 
     private static Optional<CheckerDraft> bfd(ConfigNode block, CheckerContext ctx, Diagnostics d) {
@@ -226,7 +227,7 @@ public final class CheckerReader {
             return Optional.empty();
         }
         if (!ctx.bfdInstances().contains(name)) {
-            d.error(block.location(), "name", "BFD_CHECK names bfd_instance " + name
+            d.error(b.nameNode, "BFD_CHECK names bfd_instance " + name
                     + ", which is not configured; checker skipped");
             return Optional.empty();
         }

@@ -41,8 +41,8 @@ final class CommonKeywords {
         return t;
     }
 
-    /** The connection keywords alone, as a deprecated SMTP_CHECK {@code host} block takes them. */
-    static <B extends HasCommon> void installConnection(KeywordTable<B> t) {
+    /** The connection keywords ({@code connect_ip} … {@code fwmark}). */
+    private static <B extends HasCommon> void installConnection(KeywordTable<B> t) {
         t.on("connect_ip", (b, n, d) -> address(n, d).ifPresent(a -> {
             CommonBuilder c = b.common();
             if (c.bindTo.isPresent() && IpFamily.of(c.bindTo.get()) != IpFamily.of(a)) {

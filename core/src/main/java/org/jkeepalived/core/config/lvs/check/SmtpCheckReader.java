@@ -22,7 +22,7 @@ final class SmtpCheckReader {
         }
     }
 
-    /** One {@code host { … }}: connection keywords only. */
+    /** One {@code host { … }}: keepalived 2.2.7 accepts all the common keywords there. */
     static final class Host implements CommonKeywords.HasCommon {
         final CommonBuilder common = new CommonBuilder();
 
@@ -32,11 +32,7 @@ final class SmtpCheckReader {
         }
     }
 
-    private static final KeywordTable<Host> HOST = new KeywordTable<>("SMTP_CHECK host");
-
-    static {
-        CommonKeywords.installConnection(HOST);
-    }
+    private static final KeywordTable<Host> HOST = CommonKeywords.install(new KeywordTable<>("host"), true);
 
     private static final KeywordTable<Smtp> TABLE = CommonKeywords.install(new KeywordTable<Smtp>("SMTP_CHECK"), true)
             .on("helo_name", (b, n, d) -> {
@@ -76,7 +72,7 @@ final class SmtpCheckReader {
         });
     }
 
-    /** The checker's settings with a host block's connection settings laid over them. */
+    /** The checker's settings with those written in a host block laid over them. */
     private static CommonBuilder withConnection(CommonBuilder checker, CommonBuilder host) {
         CommonBuilder c = checker.copy();
         c.connectIp = host.connectIp.or(() -> checker.connectIp);
@@ -86,6 +82,12 @@ final class SmtpCheckReader {
         c.bindIf = host.bindIf.or(() -> checker.bindIf);
         c.fwmark = host.fwmark.isPresent() ? host.fwmark : checker.fwmark;
         c.connectTimeout = host.connectTimeout.or(() -> checker.connectTimeout);
+        c.retry = host.retry.isPresent() ? host.retry : checker.retry;
+        c.delayBeforeRetry = host.delayBeforeRetry.or(() -> checker.delayBeforeRetry);
+        c.warmup = host.warmup.or(() -> checker.warmup);
+        c.delayLoop = host.delayLoop.or(() -> checker.delayLoop);
+        c.alpha = host.alpha.or(() -> checker.alpha);
+        c.logAllFailures = host.logAllFailures || checker.logAllFailures;
         return c;
     }
 }

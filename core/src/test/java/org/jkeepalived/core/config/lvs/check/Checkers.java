@@ -13,9 +13,9 @@ final class Checkers {
 
     /** {@code vsExtra} goes before the real server, {@code rsExtra} inside it before the checker. */
     static String conf(String vsExtra, String rsExtra, String checker) {
-        return "track_file tf {\n file /tmp/x\n}\nbfd_instance b1 {\n}\n"
-                .substring(0, 0)
-                + Lvs.wrap(vsExtra + " real_server 10.0.0.1 80 {\n" + rsExtra + checker + "\n }\n");
+        // Blocks named by FILE_CHECK and BFD_CHECK, after the virtual server so that line numbers stay put.
+        return Lvs.wrap(vsExtra + " real_server 10.0.0.1 80 {\n" + rsExtra + checker + "\n }\n")
+                + "track_file tf {\n file /tmp/x\n}\nvrrp_track_file old {\n file /tmp/y\n}\nbfd_instance b1 {\n}\n";
     }
 
     static Checker one(String checker) {
