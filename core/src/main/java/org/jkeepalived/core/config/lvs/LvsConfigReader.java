@@ -35,7 +35,8 @@ public final class LvsConfigReader {
                 VirtualServerGroupReader.read(n, d).ifPresent(g -> {
                     VirtualServerGroup prev = byName.putIfAbsent(g.name(), g);
                     if (prev != null) {
-                        d.error(n, "virtual_server_group " + g.name() + " is already defined at " + prev.location()
+                        // keepalived -t is silent; name look-ups then only ever find the first group.
+                        d.warning(n, "virtual_server_group " + g.name() + " is already defined at " + prev.location()
                                 + "; this one is ignored");
                     } else {
                         groups.add(g);

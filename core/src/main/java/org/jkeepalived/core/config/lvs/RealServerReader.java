@@ -103,7 +103,8 @@ final class RealServerReader {
                     .ifPresent(v -> b.inhibitOnFailure = Optional.of(v)))
             .on("connect_timeout", (b, n, d) -> LvsArguments.connectTimeout(n, d)
                     .ifPresent(v -> b.connectTimeout = Optional.of(v)))
-            .on("retry", (b, n, d) -> LvsArguments.number(n, 0, 0, LvsArguments.UINT_MAX, d)
+            // Unlike a checker's, a real server's retry must be at least 1 (keepalived: "retry value invalid - 0").
+            .on("retry", (b, n, d) -> LvsArguments.number(n, 0, 1, LvsArguments.UINT_MAX, d)
                     .ifPresent(v -> b.retry = OptionalLong.of(v)))
             .on("delay_before_retry", (b, n, d) -> LvsArguments.timer(n, Duration.ZERO, d)
                     .ifPresent(v -> b.delayBeforeRetry = Optional.of(v)))

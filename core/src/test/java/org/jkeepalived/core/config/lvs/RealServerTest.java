@@ -49,7 +49,7 @@ class RealServerTest {
                 alpha
                 inhibit_on_failure on
                 connect_timeout 2
-                retry 0
+                retry 2
                 delay_before_retry 1.5
                 warmup 4
                 delay_loop 8
@@ -63,7 +63,7 @@ class RealServerTest {
         assertEquals(Optional.of("rs.example.com"), r.virtualhost());
         assertEquals(Optional.of("rs1"), r.snmpName());
         assertTrue(r.inhibitOnFailure());
-        assertEquals(new CheckDefaults(Optional.of(Duration.ofSeconds(2)), OptionalLong.of(0),
+        assertEquals(new CheckDefaults(Optional.of(Duration.ofSeconds(2)), OptionalLong.of(2),
                 Optional.of(Duration.ofMillis(1500)), Optional.of(Duration.ofSeconds(4)),
                 Optional.of(Duration.ofSeconds(8)), Optional.of(true)), r.checkDefaults());
     }
@@ -146,6 +146,14 @@ class RealServerTest {
     void invalidAddressSkipsTheRealServer() {
         Lvs l = Lvs.read(Lvs.wrap(" real_server 10.0.0.1 80 {\n }\n real_server 10.0.0.x 80 {\n }\n"));
         l.only(Severity.ERROR, 7, "real_server", "10.0.0.x");
+    }
+
+    // keepalived: "retry value invalid - 0", "Invalid real_server uthreshold '-1' - ignoring"
+    @Test
+    void retryZeroAndNegativeThreshold() {
+        Lvs.read(Lvs.wrap(" real_server 10.0.0.1 80 {\n retry 0\n }\n")).only(Severity.ERROR, 6, "retry", "0");
+        Lvs.read(Lvs.wrap(" real_server 10.0.0.1 80 {\n uthreshold -1\n }\n"))
+                .only(Severity.ERROR, 6, "uthreshold", "-1");
     }
 
     @Test
