@@ -96,9 +96,47 @@ public final class LvsArguments {
         return a instanceof Inet6Address && a.isLinkLocalAddress();
     }
 
-    /** Renders an address as keepalived prints it in messages: IPv6 in brackets. */
+    /** Renders an address and port for messages: IPv6 in brackets, port left out when 0. */
     public static String format(InetAddress a, int port) {
-        String host = a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+        String host = a instanceof Inet6Address ? "[" + text(a) + "]" : text(a);
         return port == 0 ? host : host + ":" + port;
+    }
+
+    /** An address in its usual short form (RFC 5952 for IPv6: the longest run of zero groups becomes ::). */
+    public static String text(InetAddress a) {
+        if (!(a instanceof Inet6Address)) {
+            return a.getHostAddress();
+        }
+        byte[] b = a.getAddress();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append(i == 0 ? "::" : ":");
+                i += bestLen - 1;
+                continue;
+            }
+            out.append(Integer.toHexString(g[i]));
+            if (i < 7) {
+                out.append(':');
+            }
+        }
+        return out.toString();
     }
 }

@@ -106,7 +106,7 @@ final class VirtualServerChecks {
                     rs.port = vsPort;
                 }
             }
-            String key = rs.address.getHostAddress() + "/" + rs.port;
+            String key = LvsArguments.text(rs.address) + "/" + rs.port;
             SourceLocation first = seen.putIfAbsent(key, rs.node.location());
             if (first != null) {
                 d.error(rs.node, "real server " + LvsArguments.format(rs.address, rs.port) + " of " + name
@@ -126,7 +126,7 @@ final class VirtualServerChecks {
         Forwarding f = b.sorryForwarding.orElse(vsForwarding);
         IpFamily fam = IpFamily.of(b.sorryAddress);
         if (f.method() != Method.TUN && b.family.isPresent() && b.family.get() != fam) {
-            d.error(b.sorryNode, "address family of sorry server " + b.sorryAddress.getHostAddress()
+            d.error(b.sorryNode, "address family of sorry server " + LvsArguments.text(b.sorryAddress)
                     + " does not match the virtual server's; sorry server skipped");
             return Optional.empty();
         }

@@ -226,7 +226,7 @@ final class VirtualServerKeywords {
             boolean tunnelled = rs.forwarding.orElse(b.forwarding.orElse(Forwarding.NAT)).method() == Method.TUN;
             IpFamily f = IpFamily.of(rs.address);
             if (!tunnelled && b.family.isPresent() && b.family.get() != f) {
-                d.error(n, "address family of real server " + rs.address.getHostAddress()
+                d.error(n, "address family of real server " + LvsArguments.text(rs.address)
                         + " does not match the virtual server's; real server skipped");
                 return;
             }

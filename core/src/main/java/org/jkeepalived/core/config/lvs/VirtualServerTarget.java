@@ -15,8 +15,7 @@ public sealed interface VirtualServerTarget permits VirtualServerTarget.Address,
 
         @Override
         public String toString() {
-            return (address.getAddress().length == 4 ? address.getHostAddress() : "[" + address.getHostAddress() + "]")
-                    + ":" + port;
+            return LvsArguments.format(address, 0) + ":" + port;
         }
     }
 

@@ -72,6 +72,15 @@ class VirtualServerGroupTest {
     }
 
     @Test
+    void addressesPrintInTheirShortForm() {
+        assertEquals("2001:db8::1", LvsArguments.text(Lvs.addr("2001:db8:0:0:0:0:0:1")));
+        assertEquals("::", LvsArguments.text(Lvs.addr("::")));
+        assertEquals("fe80::1:0:0:2", LvsArguments.text(Lvs.addr("fe80:0:0:0:1:0:0:2")));
+        assertEquals("1:0:2::", LvsArguments.text(Lvs.addr("1:0:2:0:0:0:0:0")));
+        assertEquals("[2001:db8::1]:80", new VirtualServerTarget.Address(Lvs.addr("2001:db8::1"), 80).toString());
+    }
+
+    @Test
     void duplicateGroupName() {
         Lvs.read("virtual_server_group G {\n 192.0.2.1 80\n}\nvirtual_server_group G {\n 192.0.2.2 80\n}\n")
                 .only(Severity.WARNING, 4, "virtual_server_group", "t.conf:1");

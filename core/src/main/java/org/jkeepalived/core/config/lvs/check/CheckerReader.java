@@ -149,7 +149,7 @@ public final class CheckerReader {
         }
         if (c.connectIp.isPresent() && LvsArguments.isLinkLocal(c.connectIp.get()) && c.bindIf.isEmpty()) {
             d.error(block.location(), block.keyword(), "link-local connect_ip "
-                    + c.connectIp.get().getHostAddress() + " requires a bind_if; checker skipped");
+                    + LvsArguments.text(c.connectIp.get()) + " requires a bind_if; checker skipped");
             return false;
         }
         return true;
