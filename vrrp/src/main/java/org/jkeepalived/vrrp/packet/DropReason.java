@@ -23,7 +23,10 @@ public enum DropReason implements Verdict {
     AUTHTYPE_MISMATCH,
     /** Wrong password, bad AH ICV or SPI. */
     AUTH_FAILURE,
-    /** VRRPv2 Adver Int differs from the instance's (RFC 3768 §7.1). */
+    /**
+     * VRRPv2 Adver Int differs from the instance's (RFC 3768 §7.1). keepalived 2.2.7 drops and logs such an
+     * advert but leaves its advert_interval_err at 0 (checked with the real binary); we count it here.
+     */
     ADVERT_INTERVAL_ERR,
     /** No instance for this VRID on the receiving interface (RFC 6527 vrrpv3RouterVrIdErrors). */
     VRID_ERR,

@@ -7,7 +7,8 @@ import java.util.Map;
  * One instance's VRRP counters, named as keepalived names them ({@code advert_rcvd}, {@code ip_ttl_err},
  * ...). Counting allocates nothing. Not thread-safe: the VRRP loop is single-threaded.
  *
- * <p>Every received packet ends in exactly one of {@code advert_rcvd} (accepted) or one
+ * <p>As in keepalived 2.2.7 (checked by injecting packets into it), advert_rcvd counts accepted adverts
+ * only. Every received packet ends in exactly one of {@code advert_rcvd} (accepted) or one
  * {@link DropReason} counter; {@code addr_list_err} and {@code pri_zero_rcvd} annotate accepted adverts.
  */
 public final class VrrpStats {
@@ -119,6 +120,32 @@ public final class VrrpStats {
             m.putIfAbsent(r.statName(), dropped(r));
         }
         return m;
+    }
+
+    /**
+     * This instance's block of keepalived's stats file ({@code /tmp/keepalived.stats}, written on SIGUSR2),
+     * line for line as keepalived 2.2.7 writes it; the counters keepalived does not keep are left out.
+     */
+    public String formatStatsFile(String instanceName) {
+        return "VRRP Instance: " + instanceName + "\n"
+                + "  Advertisements:\n"
+                + "    Received: " + advertRcvd + "\n"
+                + "    Sent: " + advertSent + "\n"
+                + "  Became master: " + becomeMaster + "\n"
+                + "  Released master: " + releaseMaster + "\n"
+                + "  Packet Errors:\n"
+                + "    Length: " + dropped(DropReason.PACKET_LEN_ERR) + "\n"
+                + "    TTL: " + dropped(DropReason.IP_TTL_ERR) + "\n"
+                + "    Invalid Type: " + dropped(DropReason.INVALID_TYPE_RCVD) + "\n"
+                + "    Advertisement Interval: " + dropped(DropReason.ADVERT_INTERVAL_ERR) + "\n"
+                + "    Address List: " + addrListErr + "\n"
+                + "  Authentication Errors:\n"
+                + "    Invalid Type: " + dropped(DropReason.INVALID_AUTHTYPE) + "\n"
+                + "    Type Mismatch: " + dropped(DropReason.AUTHTYPE_MISMATCH) + "\n"
+                + "    Failure: " + dropped(DropReason.AUTH_FAILURE) + "\n"
+                + "  Priority Zero:\n"
+                + "    Received: " + priZeroRcvd + "\n"
+                + "    Sent: " + priZeroSent + "\n";
     }
 
     @Override

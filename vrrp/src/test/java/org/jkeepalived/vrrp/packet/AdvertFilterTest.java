@@ -243,4 +243,24 @@ class AdvertFilterTest {
         assertEquals(1L, stats.snapshot().get("chk_err"));
         assertEquals(1L, stats.snapshot().get("pri_zero_sent"));
     }
+
+    /** The same counts as keepalived 2.2.7 wrote after 4 TTL-254, 3 wrong-interval and 2 good adverts. */
+    @Test
+    void statsFileBlockMatchesKeepalived() {
+        AdvertFilter f = filter(InstanceExpectations.v2("VI_1", 54, 1, List.of(ip("192.0.2.55"))));
+        for (int i = 0; i < 4; i++) {
+            f.receiveIpv4(ipv4(254, GROUP, v2(54, 200, 1, AuthType.NONE, null, List.of(ip("192.0.2.55")))));
+        }
+        for (int i = 0; i < 2; i++) {
+            f.receiveIpv4(ipv4(255, GROUP, v2(54, 200, 1, AuthType.NONE, null, List.of(ip("192.0.2.55")))));
+        }
+        stats.advertSent(100);
+        stats.becameMaster();
+        stats.releasedMaster();
+        assertEquals(String.join("\n", "VRRP Instance: VI_1", "  Advertisements:", "    Received: 2", "    Sent: 1",
+                "  Became master: 1", "  Released master: 1", "  Packet Errors:", "    Length: 0", "    TTL: 4",
+                "    Invalid Type: 0", "    Advertisement Interval: 0", "    Address List: 0",
+                "  Authentication Errors:", "    Invalid Type: 0", "    Type Mismatch: 0", "    Failure: 0",
+                "  Priority Zero:", "    Received: 0", "    Sent: 0", ""), stats.formatStatsFile("VI_1"));
+    }
 }
