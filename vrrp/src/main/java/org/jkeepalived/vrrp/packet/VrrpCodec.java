@@ -18,7 +18,8 @@ import java.util.List;
  * <p>Checksums: VRRPv2 sums the VRRP message only (RFC 3768 §5.3.8). VRRPv3 over IPv6 prepends the IPv6
  * pseudo-header. VRRPv3 over IPv4 prepends the IPv4 pseudo-header by default, as keepalived does (its
  * reading of RFC 5798 §5.2.8); with {@code v3ChecksumAsV2} it sums the message only, as RFC 9568 and
- * some vendors do (keepalived ≥ 2.2.8's {@code v3_checksum_as_v2}; 2.2.7 rejects that keyword).
+ * some vendors do (later keepalived's {@code v3_checksum_as_v2}, acassen/keepalived PR 2234; 2.2.7 reports it
+ * as an unknown keyword and counts the pseudo-header-less form as a checksum error).
  */
 public final class VrrpCodec {
     /** Bytes before the address list. */

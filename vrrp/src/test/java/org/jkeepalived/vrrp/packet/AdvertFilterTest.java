@@ -244,7 +244,7 @@ class AdvertFilterTest {
         assertEquals(1L, stats.snapshot().get("pri_zero_sent"));
     }
 
-    /** The same counts as keepalived 2.2.7 wrote after 4 TTL-254, 3 wrong-interval and 2 good adverts. */
+    /** The same counts as keepalived 2.2.7 wrote after 4 TTL-254 and 2 good adverts. */
     @Test
     void statsFileBlockMatchesKeepalived() {
         AdvertFilter f = filter(InstanceExpectations.v2("VI_1", 54, 1, List.of(ip("192.0.2.55"))));
