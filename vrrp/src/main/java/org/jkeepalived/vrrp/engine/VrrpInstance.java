@@ -250,7 +250,8 @@ public final class VrrpInstance {
         }
         TrackedObject cause = trackers.faultCause();
         if (cause != null && state != VrrpState.FAULT) {
-            log(faultLine(cause));
+            // keepalived writes these three with a colon after the name: "(VI_1): entering FAULT state ..."
+            logLine("(" + spec.name() + "): " + faultLine(cause));
             transition(VrrpState.FAULT, TransitionReason.TRACKER_FAULT);
         } else if (cause == null && state == VrrpState.FAULT && (group == null || !group.anyTrackerFault())) {
             leaveFault(TransitionReason.FAULT_CLEARED);
@@ -425,7 +426,10 @@ public final class VrrpInstance {
     }
 
     private void log(String message) {
-        String line = prefix + message;
+        logLine(prefix + message);
+    }
+
+    private void logLine(String line) {
         LOG.info(line);
         if (logTap != null) {
             logTap.accept(line);
