@@ -6,6 +6,8 @@ public enum AuthType {
     PASS(1),
     AH(2);
 
+    private static final AuthType[] BY_CODE = {NONE, PASS, AH};
+
     private final int code;
 
     AuthType(int code) {
@@ -16,13 +18,11 @@ public enum AuthType {
         return code;
     }
 
-    /** The auth type for a wire code; an unknown code is a decode error. */
+    /** The auth type for a wire code; an unknown code is a decode error counted as invalid_authtype. */
     public static AuthType fromCode(int code) {
-        for (AuthType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
+        if (code < 0 || code >= BY_CODE.length) {
+            throw VrrpPacketException.of(DropReason.INVALID_AUTHTYPE, "bad auth type", code, "0, 1 or 2");
         }
-        throw new IllegalArgumentException("unknown auth type " + code);
+        return BY_CODE[code];
     }
 }
