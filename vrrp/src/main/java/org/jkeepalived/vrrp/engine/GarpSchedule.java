@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.engine;
 
+import java.util.function.Consumer;
 import org.jkeepalived.core.time.Scheduler;
 import org.jkeepalived.core.time.Timer;
 
@@ -15,6 +16,7 @@ final class GarpSchedule {
     private final Announcer announcer;
     private final Scheduler scheduler;
     private final GarpSettings garp;
+    private final Consumer<String> log;
     private final Runnable delayedMasterBurst = this::delayedMasterBurst;
     private final Runnable refreshBurst = this::refreshBurst;
     private final Runnable delayedLowerPrioBurst = this::delayedLowerPrioBurst;
@@ -22,8 +24,9 @@ final class GarpSchedule {
     private Timer refresh;
     private Timer lowerPrio;
 
-    GarpSchedule(InstanceSpec spec, Announcer announcer, Scheduler scheduler) {
+    GarpSchedule(InstanceSpec spec, Announcer announcer, Scheduler scheduler, Consumer<String> log) {
         this.spec = spec;
+        this.log = log;
         this.announcer = announcer;
         this.scheduler = scheduler;
         this.garp = spec.garp();
@@ -31,7 +34,7 @@ final class GarpSchedule {
 
     void becameMaster() {
         cancel();
-        announcer.announce(spec, garp.masterRepeat());
+        burst(garp.masterRepeat());
         if (garp.masterDelayMicros() > 0) {
             delayed = scheduler.schedule(garp.masterDelayMicros() * NANOS_PER_MICRO, delayedMasterBurst);
         }
@@ -44,7 +47,7 @@ final class GarpSchedule {
         if (garp.lowerPrioRepeat() == 0) {
             return;
         }
-        announcer.announce(spec, garp.lowerPrioRepeat());
+        burst(garp.lowerPrioRepeat());
         if (garp.lowerPrioDelayMicros() > 0) {
             if (lowerPrio != null) {
                 lowerPrio.cancel();
@@ -68,16 +71,25 @@ final class GarpSchedule {
 
     private void delayedMasterBurst() {
         delayed = null;
-        announcer.announce(spec, garp.masterRepeat());
+        burst(garp.masterRepeat());
     }
 
     private void refreshBurst() {
-        announcer.announce(spec, garp.masterRefreshRepeat());
+        burst(garp.masterRefreshRepeat());
         refresh = scheduler.schedule(garp.masterRefreshMicros() * NANOS_PER_MICRO, refreshBurst);
     }
 
     private void delayedLowerPrioBurst() {
         lowerPrio = null;
-        announcer.announce(spec, garp.lowerPrioRepeat());
+        burst(garp.lowerPrioRepeat());
+    }
+
+    private void burst(int repeat) {
+        String what = spec.ipv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs";
+        for (VirtualAddress v : spec.virtualAddresses()) {
+            String device = v.device() != null ? v.device() : spec.interfaceName();
+            log.accept("Sending/queueing " + what + " on " + device + " for " + v.address().getHostAddress());
+        }
+        announcer.announce(spec, repeat);
     }
 }

@@ -63,7 +63,7 @@ public final class VrrpInstance {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.installer = Objects.requireNonNull(installer, "installer");
         this.trackers = new TrackerSet(spec.tracked());
-        this.garps = new GarpSchedule(spec, announcer, scheduler);
+        this.garps = new GarpSchedule(spec, announcer, scheduler, this::log);
         this.prefix = "(" + spec.name() + ") ";
         List<InetAddress> addresses = new ArrayList<>();
         spec.virtualAddresses().forEach(v -> addresses.add(v.address()));
@@ -89,6 +89,8 @@ public final class VrrpInstance {
         } else if (spec.addressOwner()) {
             transition(VrrpState.MASTER, TransitionReason.ADDRESS_OWNER);
         } else {
+            // keepalived clears VIPs a previous run may have left before entering BACKUP (init).
+            removeAddresses();
             transition(VrrpState.BACKUP, TransitionReason.STARTUP);
         }
     }
@@ -304,7 +306,10 @@ public final class VrrpInstance {
         if (from == to) {
             return;
         }
-        log("Entering " + to + " STATE" + (from == VrrpState.INIT ? " (init)" : ""));
+        if (to != VrrpState.STOP) {
+            // keepalived writes no "Entering" line on shutdown: only "sent 0 priority" / "removing VIPs."
+            log("Entering " + to + " STATE" + (from == VrrpState.INIT ? " (init)" : ""));
+        }
         if (from == VrrpState.MASTER) {
             cancelAdverTimer();
             garps.cancel();
@@ -314,7 +319,7 @@ public final class VrrpInstance {
                 counters.priorityZeroSent++;
                 log("sent 0 priority");
             }
-            installer.remove(spec);
+            removeAddresses();
             counters.releaseMaster++;
         }
         cancelDownTimer();
@@ -329,6 +334,7 @@ public final class VrrpInstance {
                 masterAdverInterval = spec.advertIntervalMicros();
                 masterAddress = spec.primaryAddress();
                 masterPriority = effectivePriority;
+                log("setting VIPs.");
                 installer.install(spec);
                 sendAdvert(advert);
                 garps.becameMaster();
@@ -434,6 +440,11 @@ public final class VrrpInstance {
         if (logTap != null) {
             logTap.accept(line);
         }
+    }
+
+    private void removeAddresses() {
+        log("removing VIPs.");
+        installer.remove(spec);
     }
 
     private void sendAdvert(VrrpAdvert a) {

@@ -92,7 +92,7 @@ class TrackingTest {
         vi.interfaceChanged("eth1", false);
         assertEquals(VrrpState.FAULT, vi.state());
         assertEquals(0, ports.lastSent().advert().priority());
-        assertEquals(List.of("install VI_1", "remove VI_1"), ports.installs);
+        assertEquals(List.of("remove VI_1", "install VI_1", "remove VI_1"), ports.installs);
         assertTrue(ports.log.contains("(VI_1): entering FAULT state (interface eth1 down)"));
         assertTrue(ports.log.contains("(VI_1) Entering FAULT STATE"));
         int sent = ports.sent.size();
