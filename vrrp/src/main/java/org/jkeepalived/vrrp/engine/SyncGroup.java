@@ -89,7 +89,9 @@ public final class SyncGroup {
                     sync(member, VrrpState.BACKUP, VrrpState.MASTER);
                 }
             }
-            default -> { }
+            default -> {
+                return; // a member stopping leaves the others as they are
+            }
         }
         setState(to);
     }

@@ -24,16 +24,14 @@ public final class VrrpInstance {
 
     private final InstanceSpec spec;
     private final Scheduler scheduler;
-    private final AdvertSender sender;
     private final AddressInstaller installer;
     private final List<TransitionListener> listeners = new ArrayList<>(2);
     private final TrackerSet trackers;
     private final GarpSchedule garps;
     private final VrrpCounters counters = new VrrpCounters();
-    private final List<InetAddress> advertAddresses;
-    private final InetAddress multicastGroup;
+    private final AdvertOutput adverts;
+    private final MasterDownTimer downTimer;
     private final Runnable onAdverTimer = this::adverTimerFired;
-    private final Runnable onDownTimer = this::downTimerFired;
     private final String prefix;
     private SyncGroup group;
     private Consumer<String> logTap;
@@ -42,14 +40,7 @@ public final class VrrpInstance {
     private int effectivePriority;
     /** Master_Adver_Interval: ours when MASTER; learned from the master's adverts in v3 BACKUP. */
     private long masterAdverInterval;
-    private VrrpAdvert advert;
-    private final VrrpAdvert stopAdvert;
     private Timer adverTimer;
-    private Timer downTimer;
-    /** When the scheduled down-timer task runs; it may run before {@link #downDeadline} and re-arm. */
-    private long downTimerRunsAt;
-    /** When the Master_Down_Timer really expires: moved later by each accepted advert. */
-    private long downDeadline;
     private boolean preemptTimeSet;
     private long preemptTime;
     private boolean wantMaster;
@@ -60,19 +51,14 @@ public final class VrrpInstance {
                         Announcer announcer) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.sender = Objects.requireNonNull(sender, "sender");
         this.installer = Objects.requireNonNull(installer, "installer");
         this.trackers = new TrackerSet(spec.tracked());
         this.garps = new GarpSchedule(spec, announcer, scheduler, this::log);
         this.prefix = "(" + spec.name() + ") ";
-        List<InetAddress> addresses = new ArrayList<>();
-        spec.virtualAddresses().forEach(v -> addresses.add(v.address()));
-        this.advertAddresses = List.copyOf(addresses);
-        this.multicastGroup = spec.ipv6() ? VrrpGroups.IPV6 : VrrpGroups.IPV4;
         this.effectivePriority = trackers.effectivePriority(spec.priority());
         this.masterAdverInterval = spec.advertIntervalMicros();
-        this.advert = buildAdvert(effectivePriority);
-        this.stopAdvert = buildAdvert(0);
+        this.adverts = new AdvertOutput(spec, Objects.requireNonNull(sender, "sender"), counters, effectivePriority);
+        this.downTimer = new MasterDownTimer(scheduler, this::masterDown);
     }
 
     public void addListener(TransitionListener listener) {
@@ -160,7 +146,7 @@ public final class VrrpInstance {
         if (priority == 0) {
             // RFC 5798 §6.4.2 (RFC 9568): the master stepped down; wait only Skew_Time.
             log("Backup received priority 0 advertisement");
-            armDownTimer(skewTime());
+            downTimer.set(skewTime());
         } else if (!spec.preempt() || priority >= effectivePriority
                 || spec.preemptDelayMicros() > 0 && (!preemptTimeSet || preemptTime > now)) {
             // RFC 5798 §6.4.2: accept the master; v3 learns its interval (RFC 9568 §6.4.2).
@@ -178,7 +164,7 @@ public final class VrrpInstance {
                     log("start preempt delay (" + seconds(spec.preemptDelayMicros()) + ")");
                 }
             }
-            armDownTimer(masterDownInterval());
+            downTimer.set(masterDownInterval());
         } else {
             // RFC 5798 §6.4.2: preempting, so a lower priority advert does not reset the timer.
             masterAddress = source;
@@ -191,7 +177,7 @@ public final class VrrpInstance {
         if (priority == 0) {
             // RFC 5798 §6.4.3: answer a stepping-down master at once so backups do not take over.
             log("Master received priority 0 message");
-            sendAdvert(advert);
+            adverts.send();
             armAdverTimer();
             return;
         }
@@ -204,7 +190,7 @@ public final class VrrpInstance {
                     : "Master received advert from " + source.getHostAddress() + " with same priority "
                     + priority + " but higher IP address than ours");
             if (spec.higherPrioSendAdvert()) {
-                sendAdvert(advert);
+                adverts.send();
             }
             learnAdverInterval(received);
             masterAddress = source;
@@ -224,7 +210,7 @@ public final class VrrpInstance {
         }
         log("Received advert from " + source.getHostAddress() + " with lower priority " + priority + ", ours "
                 + effectivePriority + ", forcing new election");
-        sendAdvert(advert);
+        adverts.send();
         garps.lowerPriorityAdvert();
     }
 
@@ -245,7 +231,7 @@ public final class VrrpInstance {
         if (priority != effectivePriority) {
             log("Changing effective priority from " + effectivePriority + " to " + priority);
             effectivePriority = priority;
-            advert = buildAdvert(priority);
+            adverts.priorityChanged(priority);
         }
         if (state == VrrpState.INIT || state == VrrpState.STOP) {
             return;
@@ -273,15 +259,7 @@ public final class VrrpInstance {
         transition(spec.addressOwner() ? VrrpState.MASTER : VrrpState.BACKUP, reason);
     }
 
-    private void downTimerFired() {
-        downTimer = null;
-        long now = scheduler.nanoTime();
-        if (now < downDeadline) {
-            // Adverts moved the deadline while this task waited: re-arm rather than reschedule per advert.
-            downTimerRunsAt = downDeadline;
-            downTimer = scheduler.schedule(downDeadline - now, onDownTimer);
-            return;
-        }
+    private void masterDown() {
         // RFC 5798 §6.4.2: Master_Down_Timer fired.
         log("Receive advertisement timeout");
         wantMaster = true;
@@ -293,7 +271,7 @@ public final class VrrpInstance {
     private void adverTimerFired() {
         // RFC 5798 §6.4.3: Adver_Timer fired.
         adverTimer = null;
-        sendAdvert(advert);
+        adverts.send();
         armAdverTimer();
     }
 
@@ -315,14 +293,13 @@ public final class VrrpInstance {
             garps.cancel();
             if (to == VrrpState.FAULT || to == VrrpState.STOP) {
                 // RFC 5798 §6.4.3 Shutdown; keepalived does the same on MASTER -> FAULT.
-                sendAdvert(stopAdvert);
-                counters.priorityZeroSent++;
+                adverts.sendStop();
                 log("sent 0 priority");
             }
             removeAddresses();
             counters.releaseMaster++;
         }
-        cancelDownTimer();
+        downTimer.cancel();
         state = to;
         wantMaster = false;
         counters.transitions++;
@@ -336,7 +313,7 @@ public final class VrrpInstance {
                 masterPriority = effectivePriority;
                 log("setting VIPs.");
                 installer.install(spec);
-                sendAdvert(advert);
+                adverts.send();
                 garps.becameMaster();
                 armAdverTimer();
             }
@@ -348,7 +325,7 @@ public final class VrrpInstance {
                     // keepalived.conf(5): preempt_delay also delays the first takeover after startup.
                     extra = spec.preempt() ? spec.preemptDelayMicros() : 0;
                 }
-                armDownTimer(masterDownInterval() + extra);
+                downTimer.set(masterDownInterval() + extra);
             }
             default -> preemptTimeSet = false;
         }
@@ -412,7 +389,7 @@ public final class VrrpInstance {
 
     /** The advert this instance sends now (shared, unchanged while the priority is). */
     public VrrpAdvert currentAdvert() {
-        return advert;
+        return adverts.current();
     }
 
     boolean wantsMaster() {
@@ -447,24 +424,6 @@ public final class VrrpInstance {
         installer.remove(spec);
     }
 
-    private void sendAdvert(VrrpAdvert a) {
-        List<InetAddress> peers = spec.unicastPeers();
-        if (peers.isEmpty()) {
-            sender.sendAdvert(a, multicastGroup);
-            counters.advertsSent++;
-            return;
-        }
-        for (int i = 0; i < peers.size(); i++) {
-            sender.sendAdvert(a, peers.get(i));
-            counters.advertsSent++;
-        }
-    }
-
-    private VrrpAdvert buildAdvert(int priority) {
-        return new VrrpAdvert(spec.version(), spec.vrid(), priority, spec.advertIntervalOnWire(), spec.authType(),
-                spec.authData(), advertAddresses, 0);
-    }
-
     private void armAdverTimer() {
         cancelAdverTimer();
         adverTimer = scheduler.schedule(spec.advertIntervalMicros() * NANOS_PER_MICRO, onAdverTimer);
@@ -474,24 +433,6 @@ public final class VrrpInstance {
         if (adverTimer != null) {
             adverTimer.cancel();
             adverTimer = null;
-        }
-    }
-
-    private void armDownTimer(long delayMicros) {
-        long now = scheduler.nanoTime();
-        downDeadline = now + delayMicros * NANOS_PER_MICRO;
-        if (downTimer != null && downTimerRunsAt <= downDeadline) {
-            return;
-        }
-        cancelDownTimer();
-        downTimerRunsAt = downDeadline;
-        downTimer = scheduler.schedule(downDeadline - now, onDownTimer);
-    }
-
-    private void cancelDownTimer() {
-        if (downTimer != null) {
-            downTimer.cancel();
-            downTimer = null;
         }
     }
 
