@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jkeepalived.core.time.FakeScheduler;
+import org.jkeepalived.vrrp.packet.AuthType;
+import org.jkeepalived.vrrp.packet.VrrpAdvert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -125,8 +127,8 @@ class VrrpInstanceTest {
         VrrpInstance vi = ports.instance(spec().build());
         vi.start();
         runUntilMicros(3_000_000);
-        vi.receivedAdvert(new org.jkeepalived.vrrp.packet.VrrpAdvert(2, 51, 150, 2,
-                org.jkeepalived.vrrp.packet.AuthType.NONE, new byte[8], List.of(Fixtures.VIP), 0), PEER_HIGH);
+        vi.receivedAdvert(new VrrpAdvert(2, 51, 150, 2,
+                AuthType.NONE, new byte[8], List.of(Fixtures.VIP), 0), PEER_HIGH);
         runUntilMicros(3_609_375);
         assertEquals(VrrpState.MASTER, vi.state());
         assertEquals(1, vi.counters().advertIntervalErrors());

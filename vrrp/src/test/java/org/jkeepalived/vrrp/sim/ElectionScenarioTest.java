@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jkeepalived.vrrp.engine.InstanceSpec;
 import org.jkeepalived.vrrp.engine.TransitionReason;
 import org.jkeepalived.vrrp.engine.VrrpInstance;
 import org.jkeepalived.vrrp.engine.VrrpState;
@@ -131,5 +134,53 @@ class ElectionScenarioTest {
         lab.runUntilMicros(expected);
         assertEquals(List.of(expected), times);
         assertNotNull(lab.master(7));
+    }
+
+    @Test
+    void v3BackupUsesTheIntervalLearnedFromTheMaster() {
+        SimRouter master = lab.router(2, spec(7, 2).version(3).advertIntervalMicros(500_000).priority(255));
+        SimRouter backup = lab.router(1, spec(7, 1).version(3).advertIntervalMicros(2_000_000).priority(100));
+        List<Long> times = masterTimes(lab, backup.instance(7));
+        master.startAll();
+        backup.startAll();
+        lab.runUntilMicros(10_250_000);
+        assertEquals(500_000, backup.instance(7).masterAdverInterval());
+        master.kill();
+        lab.runUntilMicros(20_000_000);
+        // last advert sent at 10 s, heard at 10.0001 s; 3 × 0.5 s + 156 × 0.5 s / 256
+        assertEquals(List.of(10_000_100L + 1_500_000 + 304_687), times);
+    }
+
+    @Test
+    void ipv6ElectionOverTheRealCodec() {
+        InetAddress a1 = literal6(1);
+        InetAddress a2 = literal6(2);
+        InetAddress vip = literal6(0x100);
+        SimRouter r1 = lab.lan.addRouter("R1", a1);
+        SimRouter r2 = lab.lan.addRouter("R2", a2);
+        r1.addInstance(InstanceSpec.builder("VI_6", 9, a1).version(3)
+                .virtualAddress(vip).priority(120).build());
+        r2.addInstance(InstanceSpec.builder("VI_6", 9, a2).version(3)
+                .virtualAddress(vip).priority(110).build());
+        r1.startAll();
+        r2.startAll();
+        lab.runUntilMicros(30_000_000);
+        assertEquals(VrrpState.MASTER, r1.instance(9).state());
+        assertEquals(VrrpState.BACKUP, r2.instance(9).state());
+        assertEquals(0, r1.decodeErrors() + r2.decodeErrors());
+        assertEquals(r1.address(), r2.instance(9).masterAddress());
+    }
+
+    private static InetAddress literal6(int last) {
+        byte[] b = new byte[16];
+        b[0] = (byte) 0xfe;
+        b[1] = (byte) 0x80;
+        b[14] = (byte) (last >> 8);
+        b[15] = (byte) last;
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 }
