@@ -1,0 +1,109 @@
+package org.jkeepalived.vrrp.engine;
+
+import java.util.List;
+
+/**
+ * The current status of an instance's tracked objects and what they add up to: the effective
+ * priority and whether the instance must be in FAULT. Every tracked object starts healthy
+ * (interface up, script OK, file value 0); the wiring feeds the real status before start().
+ */
+final class TrackerSet {
+    /** Tracked weights may not push a non-owner outside 1..254 (keepalived.conf(5), "track_file"). */
+    static final int MIN_PRIORITY = 1;
+    static final int MAX_PRIORITY = 254;
+    /** A track_file product below this puts the instance in FAULT. */
+    static final long FILE_FAULT_BELOW = -253;
+
+    private final List<TrackedObject> tracked;
+    private final boolean[] ok;
+    private final long[] value;
+
+    TrackerSet(List<TrackedObject> tracked) {
+        this.tracked = tracked;
+        this.ok = new boolean[tracked.size()];
+        this.value = new long[tracked.size()];
+        java.util.Arrays.fill(ok, true);
+    }
+
+    /** Records an interface's or script's status; returns whether a tracked object changed. */
+    boolean setStatus(TrackedObject.Kind kind, String name, boolean healthy) {
+        boolean changed = false;
+        for (int i = 0; i < ok.length; i++) {
+            TrackedObject t = tracked.get(i);
+            if (t.kind() == kind && t.name().equals(name) && ok[i] != healthy) {
+                ok[i] = healthy;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Records a track_file value; returns whether a tracked file changed. */
+    boolean setFileValue(String name, long fileValue) {
+        boolean changed = false;
+        for (int i = 0; i < value.length; i++) {
+            TrackedObject t = tracked.get(i);
+            if (t.kind() == TrackedObject.Kind.FILE && t.name().equals(name) && value[i] != fileValue) {
+                value[i] = fileValue;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The first tracked object that holds the instance in FAULT, or null when none does. */
+    TrackedObject faultCause() {
+        for (int i = 0; i < ok.length; i++) {
+            TrackedObject t = tracked.get(i);
+            if (t.kind() == TrackedObject.Kind.FILE) {
+                if (t.weight() == 0 ? (value[i] != 0) != t.reverse() : fileProduct(i) < FILE_FAULT_BELOW) {
+                    return t;
+                }
+            } else if (t.weight() == 0 && ok[i] == t.reverse()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The current value of a tracked file (0 until one is reported). */
+    long fileValue(TrackedObject t) {
+        return value[tracked.indexOf(t)];
+    }
+
+    /**
+     * The effective priority: base plus the weights of the tracked objects, clamped to 1..254; the
+     * address owner's 255 is never changed by weights (keepalived.conf(5), "priority").
+     */
+    int effectivePriority(int basePriority) {
+        if (basePriority == InstanceSpec.PRIORITY_OWNER) {
+            return basePriority;
+        }
+        long total = basePriority;
+        for (int i = 0; i < ok.length; i++) {
+            TrackedObject t = tracked.get(i);
+            if (t.weight() == 0) {
+                continue;
+            }
+            if (t.kind() == TrackedObject.Kind.FILE) {
+                long p = fileProduct(i);
+                if (p >= FILE_FAULT_BELOW) {
+                    total += p;
+                }
+                continue;
+            }
+            boolean healthy = ok[i] != t.reverse();
+            int weight = t.reverse() ? -t.weight() : t.weight();
+            if (weight > 0 && healthy || weight < 0 && !healthy) {
+                total += weight;
+            }
+        }
+        return (int) Math.max(MIN_PRIORITY, Math.min(MAX_PRIORITY, total));
+    }
+
+    private long fileProduct(int i) {
+        TrackedObject t = tracked.get(i);
+        long p = value[i] * t.weight();
+        return t.reverse() ? -p : p;
+    }
+}

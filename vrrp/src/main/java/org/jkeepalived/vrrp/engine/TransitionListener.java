@@ -1,0 +1,18 @@
+package org.jkeepalived.vrrp.engine;
+
+/** Observer of instance state changes: notify scripts, the notify FIFO, logs and metrics. */
+@FunctionalInterface
+public interface TransitionListener {
+    void onTransition(String instance, VrrpState newState, VrrpState previous, TransitionReason reason,
+                      int effectivePriority);
+
+    /**
+     * A MASTER received an advert of lower priority (keepalived's {@code MASTER_RX_LOWER_PRI} FIFO
+     * line); most listeners ignore it.
+     */
+    default void onMasterReceivedLowerPriority(String instance, int advertPriority) {
+    }
+
+    /** Ignores everything. */
+    TransitionListener NONE = (i, n, p, r, e) -> { };
+}
