@@ -1,0 +1,45 @@
+package org.jkeepalived.watchdog;
+
+import java.io.IOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jkeepalived.core.config.HostInterfaces;
+
+/** What the command line needs to know of the host it runs on: its short name and its interfaces. */
+public interface HostView {
+    /** The node name up to its first dot: keepalived's default config id. */
+    String shortHostName();
+
+    HostInterfaces interfaces();
+
+    /** The real host, seen from this process's UTS and network namespaces. */
+    static HostView system() {
+        return new HostView() {
+            @Override
+            public String shortHostName() {
+                String name;
+                try {
+                    // The kernel's node name, as uname(2) gives keepalived; no DNS involved.
+                    name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+                } catch (IOException e) {
+                    name = "localhost";
+                }
+                int dot = name.indexOf('.');
+                return dot > 0 ? name.substring(0, dot) : name;
+            }
+
+            @Override
+            public HostInterfaces interfaces() {
+                return name -> {
+                    try {
+                        return NetworkInterface.getByName(name) != null;
+                    } catch (SocketException e) {
+                        return false;
+                    }
+                };
+            }
+        };
+    }
+}

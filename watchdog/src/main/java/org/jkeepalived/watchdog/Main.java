@@ -1,0 +1,96 @@
+package org.jkeepalived.watchdog;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jkeepalived.core.config.ConfigDump;
+import org.jkeepalived.core.config.ConfigLoader;
+import org.jkeepalived.core.config.Diagnostic;
+import org.jkeepalived.core.config.LoadOptions;
+import org.jkeepalived.core.config.LoadResult;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** The {@code jkeepalived} command: parses keepalived's flags and runs the mode they ask for. */
+public final class Main {
+    /** A flag picocli cannot parse; keepalived exits 1 for an unknown option too. */
+    static final int EXIT_USAGE = 1;
+    /** {@code -t} found something to report; keepalived 2.2.7 exits 5 in that case. */
+    static final int EXIT_CONFIG_TEST_FAILED = 5;
+    /** The daemon cannot start (no usable config, or a subsystem this build lacks). */
+    static final int EXIT_FATAL = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, HostView.system()));
+    }
+
+    /** Runs one command line; returns the process exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err, HostView host) {
+        DaemonOptions o = new DaemonOptions();
+        CommandLine cli = new CommandLine(o);
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println("jkeepalived: " + e.getMessage());
+            cli.usage(err);
+            return EXIT_USAGE;
+        }
+        if (o.help) {
+            cli.usage(out);
+            return 0;
+        }
+        if (o.version) {
+            err.println(Version.banner());
+            return 0;
+        }
+        if (o.signum != null) {
+            return SignalFunction.print(o.signum, out, err);
+        }
+        String configId = o.configId != null ? o.configId : host.shortHostName();
+        LoadOptions load = new LoadOptions(configId, o.allConfig, host.interfaces());
+        if (o.configTestRequested()) {
+            return configTest(o, load, out, err);
+        }
+        LoadResult result = ConfigLoader.load(o.configFile, load);
+        printDiagnostics(result.diagnostics(), err);
+        if (o.dumpConf) {
+            out.print(ConfigDump.render(result.config()));
+        }
+        err.println("jkeepalived: the VRRP and checker child processes are not part of this build yet;"
+                + " use -t to check a configuration or -d to dump it");
+        return EXIT_FATAL;
+    }
+
+    /** {@code -t[=LOG_FILE]}: prints every diagnostic and exits 0 only when there are none, as keepalived does. */
+    private static int configTest(DaemonOptions o, LoadOptions load, PrintStream out, PrintStream err) {
+        LoadResult result = ConfigLoader.load(o.configFile, load);
+        if (o.configTest.isEmpty()) {
+            printDiagnostics(result.diagnostics(), err);
+        } else {
+            StringBuilder text = new StringBuilder();
+            result.diagnostics().forEach(d -> text.append(d).append('\n'));
+            try {
+                Files.writeString(Path.of(o.configTest), text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("jkeepalived: cannot write " + o.configTest + ": " + e.getMessage());
+                printDiagnostics(result.diagnostics(), err);
+            }
+        }
+        if (o.dumpConf) {
+            out.print(ConfigDump.render(result.config()));
+        }
+        return result.clean() ? 0 : EXIT_CONFIG_TEST_FAILED;
+    }
+
+    private static void printDiagnostics(List<Diagnostic> diagnostics, PrintStream err) {
+        for (Diagnostic d : diagnostics) {
+            err.println(d);
+        }
+    }
+}
