@@ -1,10 +1,10 @@
 package org.jkeepalived.watchdog;
 
 import java.io.IOException;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.jkeepalived.core.config.HostInterfaces;
 
 /** What the command line needs to know of the host it runs on: its short name and its interfaces. */
@@ -13,6 +13,26 @@ public interface HostView {
     String shortHostName();
 
     HostInterfaces interfaces();
+
+    /**
+     * Every interface of this process's network namespace, up or down, with or without addresses.
+     * {@code /proc/self/net/dev} lists them all; java.net.NetworkInterface does not (it misses an
+     * interface that has no address yet, such as a veth whose peer is down).
+     */
+    static Set<String> interfaceNames() {
+        Set<String> names = new HashSet<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/net/dev"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    names.add(line.substring(0, colon).trim());
+                }
+            }
+        } catch (IOException e) {
+            // No procfs: report no interfaces, so every named interface is flagged rather than trusted.
+        }
+        return names;
+    }
 
     /** The real host, seen from this process's UTS and network namespaces. */
     static HostView system() {
@@ -32,13 +52,8 @@ public interface HostView {
 
             @Override
             public HostInterfaces interfaces() {
-                return name -> {
-                    try {
-                        return NetworkInterface.getByName(name) != null;
-                    } catch (SocketException e) {
-                        return false;
-                    }
-                };
+                Set<String> names = interfaceNames();
+                return names::contains;
             }
         };
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code jkeepalived -t} accepts exactly the configurations {@code keepalived -t} accepts: every
  * sample Debian's keepalived package ships, our own sample and our agreement fixtures, each checked
- * by both programs inside a namespace that has the interfaces the samples name (eth0..eth3).
+ * by both programs inside a namespace that has the interfaces the samples name (eth0..eth3,
+ * plus eth4, which is down and has no address).
  */
 class KeepalivedAgreementIT {
     private static final Path SAMPLES = Path.of("/usr/share/doc/keepalived/samples");
@@ -33,6 +34,9 @@ class KeepalivedAgreementIT {
         ns = NetworkNamespace.create();
         ns.vethPair("eth0", "eth1");
         ns.vethPair("eth2", "eth3");
+        // Left down and without addresses: java.net.NetworkInterface cannot see such an interface,
+        // keepalived can (down-interface.conf).
+        ns.ip("link", "add", "eth4", "type", "veth", "peer", "name", "eth5");
     }
 
     @AfterAll
