@@ -41,7 +41,7 @@ public final class ConfigReader {
                                         Diagnostics diagnostics) {
         BlockBuilder builder = new BlockBuilder(diagnostics);
         try {
-            new Preprocessor(options, diagnostics, builder).readText(text, fileName, baseDir);
+            new Preprocessor(options, diagnostics, builder).readTop(text, fileName, baseDir);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug here must not take the daemon down with an obscure trace; say where reading stopped.
             diagnostics.error(new SourceLocation(fileName, 0), "",

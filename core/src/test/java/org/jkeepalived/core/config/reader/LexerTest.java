@@ -63,7 +63,7 @@ class LexerTest {
     void unterminatedQuoteIsAnError() {
         var r = Trees.read("a\nt12 \"q r\nb\n");
         assertEquals("a; t12; b", r.tree());
-        assertEquals(List.of("t.conf:2: error: unterminated quote: '\"q r' is ignored"), r.messages());
+        assertEquals(List.of("t.conf:2: error: t12: unterminated quote: '\"q r' is ignored"), r.messages());
     }
 
     @Test
