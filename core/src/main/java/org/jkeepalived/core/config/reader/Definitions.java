@@ -40,6 +40,7 @@ final class Definitions {
         builtin("_PWD", () -> currentDirectory);
         builtin("_HASH", () -> "#");
         builtin("_BANG", () -> "!");
+        builtin("_RANDOM", () -> randomValue(null));
     }
 
     private void builtin(String name, Supplier<String> value) {
