@@ -27,7 +27,7 @@ enum IncludeCheck {
             case "includem" -> EnumSet.of(READABLE, MATCH);
             case "includew" -> EnumSet.of(READABLE, WILDCARD_MATCH);
             case "includeb" -> EnumSet.of(READABLE, BRACE_MATCH);
-            case "includea", "includet" -> EnumSet.allOf(IncludeCheck.class);
+            case "includea" -> EnumSet.allOf(IncludeCheck.class);
             default -> null;
         };
     }
