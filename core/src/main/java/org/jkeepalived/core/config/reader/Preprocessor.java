@@ -26,7 +26,7 @@ final class Preprocessor {
     private static final int MAX_EXPANSION_DEPTH = 32;
     private static final int MAX_INCLUDE_DEPTH = 32;
     /** Lines one load may produce, counting every expansion; stops runaway self-referring definitions. */
-    private static final long MAX_LINES = 4_000_000;
+    static final long MAX_LINES = 4_000_000;
 
     private final ReaderOptions options;
     private final Diagnostics diagnostics;
@@ -34,12 +34,14 @@ final class Preprocessor {
     private final Definitions definitions;
     private final Includes includes;
     private final Set<String> reportedUndefined = new HashSet<>();
+    private final long maxLines;
     private long lines;
     private boolean halted;
     private SourceLocation depthReportedAt;
     private boolean emitted;
 
-    Preprocessor(ReaderOptions options, Diagnostics diagnostics, BlockBuilder builder) {
+    Preprocessor(ReaderOptions options, Diagnostics diagnostics, BlockBuilder builder, long maxLines) {
+        this.maxLines = maxLines;
         this.options = options;
         this.diagnostics = diagnostics;
         this.builder = builder;
@@ -144,8 +146,8 @@ final class Preprocessor {
         if (halted) {
             return null;
         }
-        if (++lines > MAX_LINES) {
-            diagnostics.error(at, "", "the configuration expands to more than " + MAX_LINES
+        if (++lines > maxLines) {
+            diagnostics.error(at, "", "the configuration expands to more than " + maxLines
                     + " lines (a definition or ~SEQ that repeats itself?); reading stopped here");
             halted = true;
             return null;
@@ -159,13 +161,22 @@ final class Preprocessor {
             return null;
         }
         String capture = null;
-        Deque<String> following = new ArrayDeque<>();
+        Deque<String> following = null;
         String buf = line;
         while (buf != null && !buf.isEmpty()) {
             String residue = null;
-            Step step = prepare(buf, at, depth, following);
+            Step step = prepare(buf, at, depth);
             if (step.capture != null) {
                 capture = step.capture;
+            }
+            if (!step.following.isEmpty()) {
+                if (following == null) {
+                    following = new ArrayDeque<>();
+                }
+                // lines of a later expansion come before those still pending from an earlier one
+                for (int i = step.following.size() - 1; i >= 0; i--) {
+                    following.addFirst(step.following.get(i));
+                }
             }
             buf = step.line;
             if (buf != null && !buf.isEmpty()) {
@@ -175,61 +186,63 @@ final class Preprocessor {
             }
             buf = residue;
         }
-        if (!following.isEmpty()) {
+        if (following != null) {
             processLines(new ArrayList<>(following), at, depth + 1);
         }
         return capture;
     }
 
     /** The line left after conditionals, definitions, repetition and substitution (null: nothing left). */
-    private record Step(String line, String capture) {
+    private record Step(String line, String capture, List<String> following) {
     }
 
-    private Step prepare(String line, SourceLocation at, int depth, Deque<String> following) {
+    private Step prepare(String line, SourceLocation at, int depth) {
         String buf = line;
+        List<String> following = List.of();
         while (true) {
             if (buf.isEmpty()) {
-                return new Step(null, null);
+                return new Step(null, null, following);
             }
             if (buf.charAt(0) == '@') {
                 buf = conditional(buf, at);
                 if (buf == null || buf.isEmpty()) {
-                    return new Step(null, null);
+                    return new Step(null, null, following);
                 }
             }
             if (buf.charAt(0) == '$') {
                 String[] def = Definitions.parseDefinition(buf);
                 if (def != null) {
-                    return new Step(null, define(def[0], def[1]));
+                    return new Step(null, define(def[0], def[1]), following);
                 }
             }
             if (Repetition.starts(buf)) {
                 repeat(buf, at, depth);
-                return new Step(null, null);
+                return new Step(null, null, following);
             }
             if (buf.charAt(0) == '~' || buf.indexOf('$') < 0) {
-                return new Step(buf, null);
+                return new Step(buf, null, following);
             }
             Definitions.Substitution s = definitions.substitute(buf);
             if (s == null) {
-                return new Step(buf, null);
+                return new Step(buf, null, following);
             }
             reportUndefined(s.undefined(), at);
             if (s.line() == null) {
-                return new Step(buf, null);
+                return new Step(buf, null, following);
             }
             if (s.overflow()) {
                 diagnostics.error(at, "", "parameter substitution makes the line longer than "
                         + Definitions.MAX_LINE + " characters (a definition that uses itself?); line ignored");
-                return new Step(null, null);
+                return new Step(null, null, following);
             }
-            List<String> more = s.followingLines();
-            for (int i = more.size() - 1; i >= 0; i--) {
-                following.addFirst(more.get(i));
+            if (!s.followingLines().isEmpty()) {
+                List<String> merged = new ArrayList<>(s.followingLines());
+                merged.addAll(following);
+                following = merged;
             }
             buf = s.line();
             if (buf.isEmpty() || buf.charAt(0) != '@' && buf.indexOf('$') < 0) {
-                return new Step(buf, null);
+                return new Step(buf, null, following);
             }
         }
     }
