@@ -27,7 +27,11 @@ final class Definitions {
         }
     }
 
-    /** The outcome of substituting into one line. */
+    /**
+     * The outcome of substituting into one line.
+     *
+     * @param undefined names referred to but not replaced: undefined, or multi-line and not at the line's end
+     */
     record Substitution(String line, List<String> followingLines, List<String> undefined, boolean overflow) {
     }
 
@@ -81,6 +85,11 @@ final class Definitions {
         return byName.containsKey(name);
     }
 
+    boolean isMultiline(String name) {
+        Definition d = byName.get(name);
+        return d != null && d.multiline();
+    }
+
     /**
      * If the line is a definition {@code $NAME=value}, the name and value start; else null. Only the
      * name may sit between {@code $} and {@code =}.
@@ -125,11 +134,12 @@ final class Definitions {
         while (i >= 0 && i + 1 < s.length()) {
             Ref ref = reference(s, i);
             Definition d = ref == null ? null : byName.get(ref.name);
-            if (d != null && d.multiline() && ref.end != s.length()) {
+            boolean misplaced = d != null && d.multiline() && ref.end != s.length();
+            if (misplaced) {
                 d = null; // keepalived expands a multi-line value only at the end of a line
             }
             if (d == null) {
-                if (ref != null && !byName.containsKey(ref.name)) {
+                if (ref != null && (misplaced || !byName.containsKey(ref.name))) {
                     if (undefined.isEmpty()) {
                         undefined = new ArrayList<>(2);
                     }

@@ -324,7 +324,9 @@ final class Preprocessor {
     private void reportUndefined(List<String> names, SourceLocation at) {
         for (String name : names) {
             if (reportedUndefined.add(name + "@" + at)) {
-                diagnostics.warning(at, "", "$" + name + " is not defined; left as it is (as keepalived does)");
+                diagnostics.warning(at, "", definitions.isMultiline(name)
+                        ? "multi-line $" + name + " is expanded only at the end of a line; left as it is (as keepalived does)"
+                        : "$" + name + " is not defined; left as it is (as keepalived does)");
             }
         }
     }

@@ -160,6 +160,8 @@ class DefinitionTest {
     void multiLineValueIsExpandedOnlyAtTheEndOfALine() {
         var r = Trees.read("$ML= \\\n  n1 \\\n  n2\nk $ML z\n");
         assertEquals("k $ML z", r.tree());
+        assertEquals(List.of("t.conf:4: warning: multi-line $ML is expanded only at the end of a line; left as it is "
+                + "(as keepalived does)"), r.messages());
     }
 
     @Test

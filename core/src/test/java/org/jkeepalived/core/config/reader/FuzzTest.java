@@ -56,7 +56,7 @@ class FuzzTest {
                 Files.readString(combined.resolve("conf.d/10-static.conf")),
                 Files.readString(errors.resolve("keepalived.conf")),
                 SNIPPETS,
-                LargeConfig.instances(3));
+                LargeConfig.instances(1));
         Random random = new Random(SEED);
         long statements = 0;
         for (int i = 0; i < VARIANTS; i++) {
