@@ -240,7 +240,9 @@ final class Preprocessor {
                 merged.addAll(following);
                 following = merged;
             }
-            buf = s.line();
+            // keepalived 2.2.7 strips comments again after substitution: a '#' or '!' from a value
+            // (even ${_HASH}) starts a comment unless it is inside quotes
+            buf = LineLexer.decomment(s.line()).text();
             if (buf.isEmpty() || buf.charAt(0) != '@' && buf.indexOf('$') < 0) {
                 return new Step(buf, null, following);
             }

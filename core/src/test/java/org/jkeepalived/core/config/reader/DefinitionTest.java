@@ -77,8 +77,16 @@ class DefinitionTest {
 
     @Test
     void predefinedNames() {
-        var r = Trees.read("k ${_INSTANCE} ${_HASH} ${_BANG} ${_PWD}\n");
+        var r = Trees.read("k ${_INSTANCE} \"${_HASH}\" \"${_BANG}\" ${_PWD}\n");
         assertEquals(List.of("main", "#", "!", "/nonexistent-dir"), r.nodes().get(0).args());
+    }
+
+    @Test
+    void commentMarksFromValuesStartACommentUnlessQuoted() {
+        // keepalived 2.2.7: M2 "x${_HASH}y" z -> x#y z;  M3 a${_HASH}b c -> a;  M4 a ${_BANG}b c -> a;
+        // $H=a\#b then M6 $H z -> a
+        var r = Trees.read("M2 \"x${_HASH}y\" z\nM3 a${_HASH}b c\nM4 a ${_BANG}b c\n$H=a\\#b\nM6 $H z\n");
+        assertEquals("M2 x#y z; M3 a; M4 a; M6 a", r.tree());
     }
 
     @Test
