@@ -50,7 +50,10 @@ class LexerTest {
 
     @Test
     void emptyQuotedWordIsAnEmptyArgument() {
+        // keepalived 2.2.7: E1 "" x -> '', x;  E2 a"" b -> a, '', b;  E3 "a"b"c" -> a, b, c
         assertEquals(List.of("a", "", "b"), Trees.read("k a \"\" b\n").nodes().get(0).args());
+        assertEquals(List.of("a", "", "b"), Trees.read("E2 a\"\" b\n").nodes().get(0).args());
+        assertEquals(List.of("a", "b", "c"), Trees.read("E3 \"a\"b\"c\"\n").nodes().get(0).args());
     }
 
     @Test
