@@ -39,9 +39,15 @@ public final class ConfigReader {
      */
     public static List<ConfigNode> read(String text, String fileName, Path baseDir, ReaderOptions options,
                                         Diagnostics diagnostics) {
+        return read(text, fileName, baseDir, options, diagnostics, Preprocessor.MAX_LINES);
+    }
+
+    /** As {@link #read(String, String, Path, ReaderOptions, Diagnostics)} with a smaller expansion budget. */
+    static List<ConfigNode> read(String text, String fileName, Path baseDir, ReaderOptions options,
+                                 Diagnostics diagnostics, long maxLines) {
         BlockBuilder builder = new BlockBuilder(diagnostics);
         try {
-            new Preprocessor(options, diagnostics, builder).readText(text, fileName, baseDir);
+            new Preprocessor(options, diagnostics, builder, maxLines).readTop(text, fileName, baseDir);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug here must not take the daemon down with an obscure trace; say where reading stopped.
             diagnostics.error(new SourceLocation(fileName, 0), "",

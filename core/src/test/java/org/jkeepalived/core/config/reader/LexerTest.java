@@ -50,7 +50,10 @@ class LexerTest {
 
     @Test
     void emptyQuotedWordIsAnEmptyArgument() {
+        // keepalived 2.2.7: E1 "" x -> '', x;  E2 a"" b -> a, '', b;  E3 "a"b"c" -> a, b, c
         assertEquals(List.of("a", "", "b"), Trees.read("k a \"\" b\n").nodes().get(0).args());
+        assertEquals(List.of("a", "", "b"), Trees.read("E2 a\"\" b\n").nodes().get(0).args());
+        assertEquals(List.of("a", "b", "c"), Trees.read("E3 \"a\"b\"c\"\n").nodes().get(0).args());
     }
 
     @Test
@@ -63,11 +66,44 @@ class LexerTest {
     void unterminatedQuoteIsAnError() {
         var r = Trees.read("a\nt12 \"q r\nb\n");
         assertEquals("a; t12; b", r.tree());
-        assertEquals(List.of("t.conf:2: error: unterminated quote: '\"q r' is ignored"), r.messages());
+        assertEquals(List.of("t.conf:2: error: t12: unterminated quote: '\"q r' is ignored"), r.messages());
     }
 
     @Test
     void crlfLineEndsAndTabs() {
         assertEquals("a { b\tc }".replace("\t", " "), Trees.read("a {\r\n\tb\tc\r\n}\r\n").tree());
+    }
+
+    @Test
+    void escapedCommentMarksOutsideQuotesAreLiteral() {
+        // keepalived 2.2.7: A5 \#h \!b a\#x "q\#"  gives  #h, !b, a#x, q\#
+        var r = Trees.read("A5 \\#h \\!b a\\#x \"q\\#\"\n");
+        assertEquals(List.of("#h", "!b", "a#x", "q\\#"), r.nodes().get(0).args());
+    }
+
+    @Test
+    void trailingBackslashDoesNotContinueAnOrdinaryLine() {
+        // keepalived 2.2.7: "router_id rr \" then "ss" gives the words rr\ and a statement ss
+        var r = Trees.read("router_id rr \\\n  ss\n");
+        assertEquals("router_id rr\\; ss", r.tree());
+        assertEquals(List.of("t.conf:1: warning: line ends with '\\', which continues only a multi-line $NAME= "
+                + "definition; the backslash is kept as text (as keepalived 2.2.7 does)"), r.messages());
+    }
+
+    @Test
+    void backslashFollowedByBlanksIsAWord() {
+        assertEquals(List.of("a", "\\"), Trees.read("t1 a \\   \n").nodes().get(0).args());
+        assertEquals(List.of(), Trees.read("t1 a \\   \n").messages());
+    }
+
+    @Test
+    void textAfterABraceIsReadAsItsOwnLine() {
+        var r = Trees.read("a { b c } d\n");
+        assertEquals("t.conf:1|a { t.conf:1|b c }; t.conf:1|d", r.tree(true));
+    }
+
+    @Test
+    void quotedBraceDoesNotSplit() {
+        assertEquals(List.of("a{b", "c"), Trees.read("t8 \"a{b\" c\n").nodes().get(0).args());
     }
 }

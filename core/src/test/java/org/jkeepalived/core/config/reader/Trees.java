@@ -75,4 +75,40 @@ final class Trees {
     private static String word(String s) {
         return s.isEmpty() || s.chars().anyMatch(Character::isWhitespace) ? "[" + s + "]" : s;
     }
+
+    /**
+     * One statement per line, indented by depth, each prefixed by its file (relative to {@code base}) and
+     * line: the form of the fixtures' expected.txt files.
+     */
+    static String outline(List<ConfigNode> nodes, Path base) {
+        StringBuilder sb = new StringBuilder();
+        outline(nodes, base, "", sb);
+        return sb.toString();
+    }
+
+    private static void outline(List<ConfigNode> nodes, Path base, String indent, StringBuilder sb) {
+        for (ConfigNode n : nodes) {
+            sb.append(indent).append(relative(n.location().file(), base)).append(':').append(n.location().line())
+                    .append(' ').append(word(n.keyword()));
+            n.args().forEach(a -> sb.append(' ').append(word(a)));
+            if (n.block()) {
+                sb.append(" {\n");
+                outline(n.children(), base, indent + "    ", sb);
+                sb.append(indent).append("}");
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** A diagnostic with its file name made relative to {@code base}. */
+    static String relative(Diagnostic d, Path base) {
+        return relative(d.location().file(), base) + ":" + d.location().line() + ": " + d.severity().label() + ": "
+                + (d.keyword() == null || d.keyword().isEmpty() ? "" : d.keyword() + ": ")
+                + d.message().replace(base.toString() + "/", "");
+    }
+
+    private static String relative(String file, Path base) {
+        String prefix = base.toString() + "/";
+        return file.startsWith(prefix) ? file.substring(prefix.length()) : file;
+    }
 }
