@@ -11,22 +11,22 @@ public final class AddressCodec {
     }
 
     /**
-     * Writes an RTM_NEWADDR or RTM_DELADDR request for {@code a}, the way {@code ip addr} does:
-     * IFA_LOCAL and IFA_ADDRESS both set to the address, then broadcast, label and (for flags that
-     * do not fit the 8-bit {@code ifa_flags}) IFA_FLAGS.
+     * Writes an RTM_NEWADDR or RTM_DELADDR request for {@code a} byte for byte as {@code ip addr}
+     * does: IFA_LOCAL, IFA_BROADCAST, IFA_LABEL, IFA_ADDRESS (= the local address), then IFA_FLAGS
+     * only for flags that do not fit the 8-bit {@code ifa_flags}.
      */
     public static void encode(NetlinkMessageWriter w, int type, int flags, int seq, Address a) {
         byte[] addr = a.address().getAddress();
         w.begin(type, flags, seq)
                 .ifaddrmsg(a.family(), a.prefixLength(), a.flags() & 0xff, a.scope(), a.ifindex())
-                .attr(IFA_LOCAL, addr)
-                .attr(IFA_ADDRESS, addr);
+                .attr(IFA_LOCAL, addr);
         if (a.broadcast() != null) {
             w.attr(IFA_BROADCAST, a.broadcast().getAddress());
         }
         if (a.label() != null) {
             w.attrString(IFA_LABEL, a.label());
         }
+        w.attr(IFA_ADDRESS, addr);
         if ((a.flags() & ~0xff) != 0) {
             w.attrU32(IFA_FLAGS, a.flags());
         }

@@ -132,6 +132,13 @@ public final class RtnetlinkSocket implements Closeable {
         request(RTM_NEWLINK, s, name);
     }
 
+    /** Turns off IPv6 address generation (addrgenmode none) on an existing link. */
+    public void setAddrGenModeNone(int index) throws IOException {
+        int s = nextSeq();
+        LinkCodec.encodeAddrGenModeNone(writer(), s, index);
+        request(RTM_NEWLINK, s, "ifindex " + index);
+    }
+
     /** Sets IFF_UP on or off. */
     public void setLinkUp(int index, boolean up) throws IOException {
         int s = nextSeq();

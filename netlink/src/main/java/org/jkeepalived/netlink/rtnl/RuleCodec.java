@@ -7,16 +7,11 @@ public final class RuleCodec {
     private RuleCodec() {
     }
 
+    /** Writes the request byte for byte as {@code ip rule} does (SRC, DST, IIFNAME, OIFNAME, FWMARK, FWMASK, PRIORITY, TABLE). */
     public static void encode(NetlinkMessageWriter w, int type, int flags, int seq, Rule r) {
         int table = r.table() < 256 ? r.table() : RT_TABLE_UNSPEC;
         w.begin(type, flags, seq).fibRuleHdr(r.family(), r.to() == null ? 0 : r.toLength(),
                 r.from() == null ? 0 : r.fromLength(), table, FR_ACT_TO_TBL);
-        if (r.table() >= 256) {
-            w.attrU32(FRA_TABLE, r.table());
-        }
-        if (r.priority() >= 0) {
-            w.attrU32(FRA_PRIORITY, r.priority());
-        }
         if (r.from() != null) {
             w.attr(FRA_SRC, r.from().getAddress());
         }
@@ -34,6 +29,12 @@ public final class RuleCodec {
         }
         if (r.fwmask() >= 0) {
             w.attrU32(FRA_FWMASK, (int) r.fwmask());
+        }
+        if (r.priority() >= 0) {
+            w.attrU32(FRA_PRIORITY, r.priority());
+        }
+        if (r.table() >= 256) {
+            w.attrU32(FRA_TABLE, r.table());
         }
         w.end();
     }

@@ -36,6 +36,7 @@ public final class NetlinkVmac {
         if (vmac == null) {
             throw new IOException("use_vmac: " + name + " vanished after creation");
         }
+        rtnl.setAddrGenModeNone(vmac.index());
         List<SysctlSetting> previous = new ArrayList<>();
         for (SysctlSetting s : VmacSettings.forParent(parent, ipv6)) {
             previous.add(new SysctlSetting(s.key(), sysctl.write(s)));
