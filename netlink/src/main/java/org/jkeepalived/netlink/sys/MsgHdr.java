@@ -23,6 +23,7 @@ public final class MsgHdr implements AutoCloseable {
     static final int CMSG_HDR = 16;
 
     private final Memory header = new Memory(SIZE + 16);
+    private final Pointer iov = header.share(SIZE);
     private final Memory name;
     private final Memory control;
     private final Pointer data;
@@ -34,7 +35,6 @@ public final class MsgHdr implements AutoCloseable {
         this.dataSize = dataSize;
         this.name = new Memory(128);
         this.control = new Memory(controlSize);
-        Pointer iov = header.share(SIZE);
         iov.setPointer(0, data);
         iov.setLong(8, dataSize);
     }
@@ -43,7 +43,7 @@ public final class MsgHdr implements AutoCloseable {
     public Pointer prepare() {
         header.setPointer(OFF_NAME, name);
         header.setInt(OFF_NAMELEN, (int) name.size());
-        header.setPointer(OFF_IOV, header.share(SIZE));
+        header.setPointer(OFF_IOV, iov);
         header.setLong(OFF_IOVLEN, 1);
         header.setPointer(OFF_CONTROL, control);
         header.setLong(OFF_CONTROLLEN, control.size());
