@@ -84,6 +84,24 @@ public final class NetNs implements AutoCloseable {
         return run(all.toArray(String[]::new));
     }
 
+    /**
+     * Waits (at most 5 s) until {@code device} has a usable IPv6 link-local address. The kernel
+     * configures it asynchronously after the link comes up, and until then it also lacks the
+     * ff00::/8 route: multicast such as an NA to ff02::1 is dropped as "no route" (Ip6InNoRoutes).
+     */
+    public void awaitLinkLocal(String device) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            String shown = ip("-6", "addr", "show", "dev", device, "scope", "link");
+            String routes = ip("-6", "route", "show", "table", "local", "dev", device);
+            if (shown.contains("fe80::") && !shown.contains("tentative") && routes.contains("ff00::/8")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException(device + " in " + name + " got no link-local address within 5 s");
+    }
+
     /** Runs {@code task} on the namespace's thread and waits (bounded) for its result. */
     public <T> T call(Callable<T> task) throws Exception {
         try {

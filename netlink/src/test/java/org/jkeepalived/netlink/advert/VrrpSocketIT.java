@@ -48,6 +48,8 @@ class VrrpSocketIT {
         b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
         a.ip("link", "set", "a0", "up");
         b.ip("link", "set", "b0", "up");
+        a.awaitLinkLocal("a0");
+        b.awaitLinkLocal("b0");
     }
 
     @AfterAll
