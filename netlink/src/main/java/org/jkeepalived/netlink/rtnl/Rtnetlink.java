@@ -97,6 +97,7 @@ public final class Rtnetlink {
     public static final int IFA_FLAGS = 8;
     public static final int IFA_F_SECONDARY = 0x01;
     public static final int IFA_F_NODAD = 0x02;
+    public static final int IFA_F_TENTATIVE = 0x40;
     public static final int IFA_F_PERMANENT = 0x80;
     public static final int IFA_F_NOPREFIXROUTE = 0x200;
 

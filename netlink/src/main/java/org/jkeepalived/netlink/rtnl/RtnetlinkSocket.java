@@ -5,6 +5,7 @@ import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
 import com.sun.jna.Memory;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -83,6 +84,20 @@ public final class RtnetlinkSocket implements Closeable {
         int s = nextSeq();
         AddressCodec.encodeDump(writer(), s, family);
         return dump(RTM_GETADDR, s, RTM_NEWADDR, AddressCodec::decode);
+    }
+
+    /**
+     * The IPv6 link-local address of interface {@code ifindex} (the source of IPv6 VRRP adverts,
+     * RFC 5798 §5.1.2.1), or null when it has none yet (it appears shortly after the link comes up).
+     */
+    public Inet6Address linkLocal(int ifindex) throws IOException {
+        for (Address a : dumpAddresses(10)) {
+            if (a.ifindex() == ifindex && a.address() instanceof Inet6Address v6 && v6.isLinkLocalAddress()
+                    && (a.flags() & IFA_F_TENTATIVE) == 0) {
+                return v6;
+            }
+        }
+        return null;
     }
 
     public List<Link> dumpLinks() throws IOException {

@@ -99,7 +99,11 @@ class VrrpSocketIT {
 
     @Test
     void ipv6MulticastArrivesWithHopLimit255FromLinkLocal() throws Exception {
-        Inet6Address linkLocal = (Inet6Address) ip("fe80::ff:fe00:a");
+        Inet6Address linkLocal;
+        try (var rtnl = a.call(org.jkeepalived.netlink.rtnl.RtnetlinkSocket::open)) {
+            linkLocal = rtnl.linkLocal(rtnl.link("a0").index());
+        }
+        assertEquals(ip("fe80::ff:fe00:a"), linkLocal);
         try (Vrrp6Socket rx = b.call(() -> Vrrp6Socket.open("b0", null, true));
              Vrrp6Socket tx = a.call(() -> Vrrp6Socket.open("a0", linkLocal, true))) {
             Got g = sendAndReceive(tx, rx, V3, Vrrp6Socket.GROUP);
