@@ -71,8 +71,10 @@ public abstract sealed class VrrpSocket implements Closeable permits Vrrp4Socket
     public void close() {
         rx.close();
         tx.close();
-        msg.close();
-        rxData.close();
+        if (rx.isIdle()) { // else a stuck receiver still uses the buffers: leave them to JNA's cleaner
+            msg.close();
+            rxData.close();
+        }
         txData.close();
     }
 

@@ -22,7 +22,8 @@ import org.jkeepalived.netlink.sys.SockaddrNl;
  * A NETLINK_ROUTE request socket: adds and deletes addresses, routes, rules and macvlan links, and
  * dumps links and addresses, waiting for each ACK (an NLMSG_ERROR with code 0) and turning a
  * refusal into a {@link NetlinkException}. The socket belongs to the network namespace of the
- * thread that opened it. Calls are serialized; every wait is bounded by {@link #TIMEOUT_MILLIS}.
+ * thread that opened it. Calls are serialized (they share one send and one receive buffer); every
+ * wait is bounded by {@link #TIMEOUT_MILLIS}.
  */
 public final class RtnetlinkSocket implements Closeable {
     /** How long a request waits for the kernel's answer. */
@@ -66,21 +67,21 @@ public final class RtnetlinkSocket implements Closeable {
     }
 
     /** Adds an address; fails with EEXIST if it is already there (NLM_F_EXCL). */
-    public void addAddress(Address a) throws IOException {
+    public synchronized void addAddress(Address a) throws IOException {
         int s = nextSeq();
         AddressCodec.encode(writer(), RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, s, a);
         request(RTM_NEWADDR, s, describe(a));
     }
 
     /** Deletes an address; fails with EADDRNOTAVAIL if it is not there. */
-    public void deleteAddress(Address a) throws IOException {
+    public synchronized void deleteAddress(Address a) throws IOException {
         int s = nextSeq();
         AddressCodec.encode(writer(), RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, s, a);
         request(RTM_DELADDR, s, describe(a));
     }
 
     /** Every address of {@code family} (2, 10, or 0 for both). */
-    public List<Address> dumpAddresses(int family) throws IOException {
+    public synchronized List<Address> dumpAddresses(int family) throws IOException {
         int s = nextSeq();
         AddressCodec.encodeDump(writer(), s, family);
         return dump(RTM_GETADDR, s, RTM_NEWADDR, AddressCodec::decode);
@@ -90,7 +91,7 @@ public final class RtnetlinkSocket implements Closeable {
      * The IPv6 link-local address of interface {@code ifindex} (the source of IPv6 VRRP adverts,
      * RFC 5798 §5.1.2.1), or null when it has none yet (it appears shortly after the link comes up).
      */
-    public Inet6Address linkLocal(int ifindex) throws IOException {
+    public synchronized Inet6Address linkLocal(int ifindex) throws IOException {
         for (Address a : dumpAddresses(10)) {
             if (a.ifindex() == ifindex && a.address() instanceof Inet6Address v6 && v6.isLinkLocalAddress()
                     && (a.flags() & IFA_F_TENTATIVE) == 0) {
@@ -100,14 +101,14 @@ public final class RtnetlinkSocket implements Closeable {
         return null;
     }
 
-    public List<Link> dumpLinks() throws IOException {
+    public synchronized List<Link> dumpLinks() throws IOException {
         int s = nextSeq();
         LinkCodec.encodeDump(writer(), s);
         return dump(RTM_GETLINK, s, RTM_NEWLINK, LinkCodec::decode);
     }
 
     /** The link named {@code name}, or null. */
-    public Link link(String name) throws IOException {
+    public synchronized Link link(String name) throws IOException {
         for (Link l : dumpLinks()) {
             if (name.equals(l.name())) {
                 return l;
@@ -116,52 +117,52 @@ public final class RtnetlinkSocket implements Closeable {
         return null;
     }
 
-    public void addRoute(Route r) throws IOException {
+    public synchronized void addRoute(Route r) throws IOException {
         int s = nextSeq();
         RouteCodec.encode(writer(), RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, s, r);
         request(RTM_NEWROUTE, s, describe(r));
     }
 
-    public void deleteRoute(Route r) throws IOException {
+    public synchronized void deleteRoute(Route r) throws IOException {
         int s = nextSeq();
         RouteCodec.encode(writer(), RTM_DELROUTE, NLM_F_REQUEST | NLM_F_ACK, s, r);
         request(RTM_DELROUTE, s, describe(r));
     }
 
-    public void addRule(Rule r) throws IOException {
+    public synchronized void addRule(Rule r) throws IOException {
         int s = nextSeq();
         RuleCodec.encode(writer(), RTM_NEWRULE, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, s, r);
         request(RTM_NEWRULE, s, describe(r));
     }
 
-    public void deleteRule(Rule r) throws IOException {
+    public synchronized void deleteRule(Rule r) throws IOException {
         int s = nextSeq();
         RuleCodec.encode(writer(), RTM_DELRULE, NLM_F_REQUEST | NLM_F_ACK, s, r);
         request(RTM_DELRULE, s, describe(r));
     }
 
     /** Creates macvlan {@code name} on {@code parentIndex} with {@code mac} in {@code mode} (left down). */
-    public void addMacvlan(String name, int parentIndex, MacAddress mac, int mode) throws IOException {
+    public synchronized void addMacvlan(String name, int parentIndex, MacAddress mac, int mode) throws IOException {
         int s = nextSeq();
         LinkCodec.encodeMacvlan(writer(), s, name, parentIndex, mac, mode);
         request(RTM_NEWLINK, s, name);
     }
 
     /** Turns off IPv6 address generation (addrgenmode none) on an existing link. */
-    public void setAddrGenModeNone(int index) throws IOException {
+    public synchronized void setAddrGenModeNone(int index) throws IOException {
         int s = nextSeq();
         LinkCodec.encodeAddrGenModeNone(writer(), s, index);
         request(RTM_NEWLINK, s, "ifindex " + index);
     }
 
     /** Sets IFF_UP on or off. */
-    public void setLinkUp(int index, boolean up) throws IOException {
+    public synchronized void setLinkUp(int index, boolean up) throws IOException {
         int s = nextSeq();
         LinkCodec.encodeSetUp(writer(), s, index, up);
         request(RTM_NEWLINK, s, "ifindex " + index);
     }
 
-    public void deleteLink(int index) throws IOException {
+    public synchronized void deleteLink(int index) throws IOException {
         int s = nextSeq();
         LinkCodec.encodeDelete(writer(), s, index);
         request(RTM_DELLINK, s, "ifindex " + index);
@@ -169,10 +170,12 @@ public final class RtnetlinkSocket implements Closeable {
 
     @Override
     public void close() {
-        socket.close();
-        kernel.close();
-        sendMemory.close();
-        receiveMemory.close();
+        socket.close(); // wakes a request waiting for its answer, which then fails and leaves
+        synchronized (this) {
+            kernel.close();
+            sendMemory.close();
+            receiveMemory.close();
+        }
     }
 
     private int nextSeq() {

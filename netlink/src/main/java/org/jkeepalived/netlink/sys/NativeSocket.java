@@ -57,6 +57,11 @@ public final class NativeSocket implements Closeable {
         return closed;
     }
 
+    /** Whether no thread is inside a receive call (after {@link #close()}: native buffers may be freed). */
+    public boolean isIdle() {
+        return !receiving.isLocked();
+    }
+
     public void setInt(int level, int option, int value, String optionName) throws ErrnoException {
         try (Memory m = new Memory(4)) {
             m.setInt(0, value);
