@@ -1,0 +1,8 @@
+package org.jkeepalived.netlink.rtnl;
+
+/** A netlink message from the kernel that does not parse: a length field out of bounds or a missing header. */
+public class MalformedNetlinkException extends RuntimeException {
+    public MalformedNetlinkException(String message) {
+        super(message);
+    }
+}
