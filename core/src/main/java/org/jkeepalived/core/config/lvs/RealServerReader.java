@@ -10,6 +10,7 @@ import org.jkeepalived.core.config.Arguments;
 import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.lvs.check.CheckerContext;
 import org.jkeepalived.core.config.lvs.check.CheckerDraft;
 import org.jkeepalived.core.config.lvs.check.CheckerReader;
@@ -26,8 +27,8 @@ final class RealServerReader {
         int port;
         int weight = RealServer.DEFAULT_WEIGHT;
         Optional<Forwarding> forwarding = Optional.empty();
-        Optional<NotifyScript> notifyUp = Optional.empty();
-        Optional<NotifyScript> notifyDown = Optional.empty();
+        Optional<ScriptCommand> notifyUp = Optional.empty();
+        Optional<ScriptCommand> notifyDown = Optional.empty();
         long uThreshold;
         long lThreshold;
         Optional<Boolean> smtpAlert = Optional.empty();

@@ -13,6 +13,7 @@ import org.jkeepalived.core.config.Arguments;
 import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.lvs.check.CheckerContext;
 
 /** Reads a {@code virtual_server} block; the checks keepalived makes once the block is read are in {@link VirtualServerChecks}. */
@@ -42,8 +43,8 @@ final class VirtualServerReader {
         boolean omega;
         long quorum = 1;
         long hysteresis;
-        Optional<NotifyScript> quorumUp = Optional.empty();
-        Optional<NotifyScript> quorumDown = Optional.empty();
+        Optional<ScriptCommand> quorumUp = Optional.empty();
+        Optional<ScriptCommand> quorumDown = Optional.empty();
         boolean inhibitOnFailure;
         OptionalInt weight = OptionalInt.empty();
         Optional<Duration> connectTimeout = Optional.empty();

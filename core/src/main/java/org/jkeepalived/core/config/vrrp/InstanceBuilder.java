@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jkeepalived.core.config.SourceLocation;
 import org.jkeepalived.core.config.global.GarpDefaults;
-import org.jkeepalived.core.config.global.ScriptCommand;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /**
  * The mutable state of one vrrp_instance while its keywords are read. Unset settings stay null so

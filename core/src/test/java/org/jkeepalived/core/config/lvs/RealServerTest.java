@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,8 @@ class RealServerTest {
                 delay_loop 8
                 """);
         assertEquals(3, r.weight());
-        assertEquals(Optional.of(new NotifyScript("/bin/up x", Optional.of("nobody"), Optional.empty())), r.notifyUp());
+        assertEquals(new ScriptCommand("/bin/up x", Optional.of("nobody"), Optional.empty(),
+                r.notifyUp().orElseThrow().location()), r.notifyUp().orElseThrow());
         assertEquals("/bin/down", r.notifyDown().orElseThrow().command());
         assertEquals(100, r.uThreshold());
         assertEquals(10, r.lThreshold());
