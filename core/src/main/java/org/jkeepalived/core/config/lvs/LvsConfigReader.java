@@ -50,7 +50,7 @@ public final class LvsConfigReader {
             if (!n.keyword().equals("virtual_server")) {
                 continue;
             }
-            Optional<VirtualServer> vs = VirtualServerReader.read(n, ctx, d);
+            Optional<VirtualServer> vs = VirtualServerReader.read(n, ctx, byName, d);
             if (vs.isEmpty()) {
                 continue;
             }

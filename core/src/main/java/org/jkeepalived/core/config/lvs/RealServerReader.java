@@ -126,7 +126,8 @@ final class RealServerReader {
     /** Reads a real server line and block; empty (with an error) when the address or port is bad. */
     static Optional<Draft> read(ConfigNode n, CheckerContext ctx, Diagnostics d) {
         Optional<InetAddress> a = Arguments.parseAddress(n.arg(0));
-        int port = n.arg(1) == null ? 0 : LvsArguments.parsePort(n.arg(1));
+        // keepalived takes an explicit port 0 as no port, although its range message says 1..65535.
+        int port = n.arg(1) == null || n.arg(1).equals("0") ? 0 : LvsArguments.parsePort(n.arg(1));
         if (a.isEmpty() || port < 0) {
             d.error(n, "invalid real server address/port " + n.joinedArgs() + "; real server skipped");
             return Optional.empty();

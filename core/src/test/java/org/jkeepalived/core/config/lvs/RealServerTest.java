@@ -135,6 +135,15 @@ class RealServerTest {
                 .realServers().get(0).port());
     }
 
+    // keepalived -t accepts "real_server IP 0" although its port range is 1..65535: 0 means no port.
+    @Test
+    void explicitPortZeroIsNoPort() {
+        assertEquals(0, Lvs.clean(Lvs.wrap(" real_server 10.0.0.1 0 {\n }\n")).virtualServers().get(0)
+                .realServers().get(0).port());
+        assertEquals(80, Lvs.clean(Lvs.wrap(" real_server 10.0.0.1 0 {\n lvs_method DR\n }\n")).virtualServers()
+                .get(0).realServers().get(0).port());
+    }
+
     // keepalived: "WARNING - fwmark virtual server FWM 2, real server … has port specified - clearing"
     @Test
     void fwmarkDirectRoutingPortIsCleared() {
