@@ -85,9 +85,17 @@ final class InstanceBuilder {
     /** Shared by every rule of the configuration, so default preferences follow file order. */
     RuleParser.DefaultPreferences rulePreferences = new RuleParser.DefaultPreferences();
 
+    /** Where each keyword of the block was last written, for messages about settings keepalived resets. */
+    final java.util.Map<String, SourceLocation> written = new java.util.HashMap<>();
+
     InstanceBuilder(String name, SourceLocation location) {
         this.name = name;
         this.location = location;
+    }
+
+    /** Where {@code keyword} was written in the block, else where the block starts. */
+    SourceLocation at(String keyword) {
+        return written.getOrDefault(keyword, location);
     }
 
     /** "(NAME) ", the prefix keepalived puts on every instance message. */

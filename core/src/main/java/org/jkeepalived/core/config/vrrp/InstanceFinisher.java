@@ -34,7 +34,8 @@ final class InstanceFinisher {
         }
         checkInterfaces(b, host, d);
         boolean ipv6 = Boolean.TRUE.equals(b.ipv6);
-        int version = ipv6 ? 3 : (b.version != null ? b.version : g.version());
+        boolean strict = b.strictMode != null ? b.strictMode : g.strict();
+        int version = InstanceRules.apply(b, strict, ipv6 ? 3 : (b.version != null ? b.version : g.version()), d);
         Duration advert = advertInterval(b, version, d);
         boolean nopreempt = b.nopreempt;
         if (nopreempt && b.priority == 255) {
@@ -54,7 +55,6 @@ final class InstanceFinisher {
             d.warning(b.location, "unicast_ttl", b.tag() + "cannot use unicast_ttl without unicast peers - ignoring it");
             unicastTtl = OptionalInt.empty();
         }
-        boolean strict = b.strictMode != null ? b.strictMode : g.strict();
         boolean accept = b.accept != null ? b.accept : !strict || b.priority == 255;
         boolean ttlCheck = b.unicastPeers.stream().anyMatch(p -> p.minTtl().isPresent() || p.maxTtl().isPresent());
         boolean checkSrc = (b.checkUnicastSrc != null ? b.checkUnicastSrc : g.checkUnicastSrc()) || ttlCheck;
@@ -67,7 +67,7 @@ final class InstanceFinisher {
                 Optional.ofNullable(b.notifyFault), Optional.ofNullable(b.notifyStop), b.notifyDeleted,
                 Optional.ofNullable(b.notifyDeletedScript), Optional.ofNullable(b.notify),
                 Optional.ofNullable(b.notifyMasterRxLowerPri));
-        return Optional.of(new VrrpInstance(b.name, b.state == null ? VrrpState.BACKUP : b.state,
+        return Optional.of(new VrrpInstance(b.name, b.state,
                 Optional.ofNullable(b.interfaceName), Optional.ofNullable(b.vrf), Optional.ofNullable(b.useVmac),
                 b.useVmacAddr, b.vmacXmitBase, Optional.ofNullable(b.useIpvlan), ipv6, b.dontTrackPrimary, tracking,
                 Optional.ofNullable(b.sourceAddress), Optional.ofNullable(b.mcastDstIp), b.trackSrcIp, version,

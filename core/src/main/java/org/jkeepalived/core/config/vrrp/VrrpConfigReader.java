@@ -100,6 +100,7 @@ public final class VrrpConfigReader {
         }
         InstanceBuilder b = new InstanceBuilder(n.arg(0), n.location());
         b.rulePreferences = prefs;
+        n.children().forEach(c -> b.written.put(c.keyword(), c.location()));
         VrrpInstanceKeywords.TABLE.apply(b, n.children(), d);
         return InstanceFinisher.finish(b, global, host, d);
     }

@@ -83,8 +83,8 @@ class VrrpValidationTest {
     @Test
     void nopreemptWithStateMasterIsCleared() {
         // "(A) Warning - nopreempt will not work with initial state MASTER - clearing"
-        Conf c = Conf.of(instance("VI_1", " virtual_router_id 1\n state MASTER\n nopreempt"));
-        at(only(c, Severity.WARNING), 5, "nopreempt", "initial state MASTER");
+        Conf c = Conf.of(instance("VI_1", " virtual_router_id 1\n state MASTER\n priority 100\n nopreempt"));
+        at(only(c, Severity.WARNING), 6, "nopreempt", "initial state MASTER");
         assertTrue(c.instance("VI_1").preempt());
     }
 
