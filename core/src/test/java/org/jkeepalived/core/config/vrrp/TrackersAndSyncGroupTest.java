@@ -155,6 +155,16 @@ class TrackersAndSyncGroupTest {
         assertEquals(0, c.instance("A").tracking().scripts().get(0).weight().getAsInt());
     }
 
+    // keepalived 2.2.7 tracks static routes as well: "Warning - cannot track route 10.0.0.0/8 with no interface
+    // specified, not tracking"
+    @Test
+    void staticRouteWithoutInterfaceCannotBeTracked() {
+        Conf c = Conf.of("static_routes {\n 10.0.0.0/8 via 192.0.2.1\n 10.1.0.0/16 via 192.0.2.1 no_track\n}\n");
+        assertEquals(1, c.warnings().size(), c.diags());
+        assertEquals(2, c.warnings().get(0).location().line());
+        assertTrue(c.vrrp.staticRoutes().get(0).noTrack());
+    }
+
     @Test
     void staticBlocksAndInterfaceBlocks() {
         Conf c = Conf.of("""
@@ -163,7 +173,7 @@ class TrackersAndSyncGroupTest {
                 }
                 static_routes {
                   192.168.2.0/24 via 192.168.1.100 dev eth0 track_group G1
-                  192.168.100.0/24 table 6909 nexthop via 192.168.101.1 dev eth1 onlink weight 1 nexthop via 192.168.101.2 dev eth1
+                  192.168.100.0/24 table 6909 no_track nexthop via 192.168.101.1 dev eth1 onlink weight 1 nexthop via 192.168.101.2 dev eth1
                 }
                 static_rules {
                   from 192.168.2.0/24 table 1 preference 5
