@@ -157,6 +157,20 @@ class TrackersAndSyncGroupTest {
 
     // keepalived 2.2.7 tracks static routes as well: "Warning - cannot track route 10.0.0.0/8 with no interface
     // specified, not tracking"
+    // keepalived 2.2.7: "invalid number '1.5'" / "vrrp script interval '1.5' must be between 1 and 4294 - ignoring",
+    // "number '5000' outside range [0, 4294]", "vrrp script timeout must be greater than 0, setting to 1"
+    @Test
+    void scriptTimersAreWholeSecondsUpTo4294() {
+        Conf c = Conf.of("vrrp_script chk {\n script /bin/true\n interval 1.5\n timeout 5000\n}\n");
+        assertEquals(2, c.errors().size(), c.diags());
+        assertEquals(Duration.ofSeconds(1), c.vrrp.scripts().get(0).interval());
+        assertEquals(Optional.empty(), c.vrrp.scripts().get(0).timeout());
+        c = Conf.of("vrrp_script chk {\n script /bin/true\n interval 4294\n timeout 0\n}\n");
+        assertEquals(1, c.warnings().size(), c.diags());
+        assertEquals(Duration.ofSeconds(4294), c.vrrp.scripts().get(0).interval());
+        assertEquals(Optional.of(Duration.ofSeconds(1)), c.vrrp.scripts().get(0).timeout());
+    }
+
     @Test
     void staticRouteWithoutInterfaceCannotBeTracked() {
         Conf c = Conf.of("static_routes {\n 10.0.0.0/8 via 192.0.2.1\n 10.1.0.0/16 via 192.0.2.1 no_track\n}\n");
