@@ -34,6 +34,12 @@ final class InstanceFinisher {
         }
         checkInterfaces(b, host, d);
         boolean ipv6 = Boolean.TRUE.equals(b.ipv6);
+        if (b.sourceAddress != null && (b.sourceAddress instanceof java.net.Inet6Address) != ipv6) {
+            d.error(b.written.getOrDefault("unicast_src_ip", b.at("mcast_src_ip")), "mcast_src_ip", b.tag()
+                    + "source address " + b.sourceAddress.getHostAddress()
+                    + " and the instance must be of the same family - ignoring it");
+            b.sourceAddress = null;
+        }
         boolean strict = b.strictMode != null ? b.strictMode : g.strict();
         int version = InstanceRules.apply(b, strict, ipv6 ? 3 : (b.version != null ? b.version : g.version()), d);
         Duration advert = advertInterval(b, version, d);
@@ -86,8 +92,11 @@ final class InstanceFinisher {
     private static void checkInterfaces(InstanceBuilder b, HostInterfaces host, Diagnostics d) {
         if (b.interfaceName != null) {
             checkInterface(b.interfaceName, b.interfaceAt, "interface", b, host, d);
-        } else if (b.unicastPeers.isEmpty()) {
-            d.error(b.location, "vrrp_instance", b.tag() + "no interface specified (needed unless using unicast)");
+        } else {
+            // The man page allows unicast without an interface, but keepalived 2.2.7 -t rejects every instance
+            // without one ("(VI_1) Unknown interface!"), default_interface or not.
+            d.error(b.location, "vrrp_instance", b.tag() + "no interface specified (keepalived 2.2.7 needs one"
+                    + " even with unicast peers)");
         }
         List<TrackedItem> kept = new ArrayList<>();
         for (TrackedItem t : b.trackInterfaces) {

@@ -252,4 +252,20 @@ class VrrpValidationTest {
         assertFalse(i.accept(), "strict mode: accept only for the address owner");
         assertTrue(i.lowerPrioNoAdvert());
     }
+
+    @Test
+    void unicastWithoutInterfaceIsRejectedByKeepalived227() {
+        // "(VI_1) Unknown interface!" even with unicast_src_ip and peers
+        Conf c = Conf.of("vrrp_instance VI_1 {\n virtual_router_id 1\n unicast_src_ip 10.0.0.2\n unicast_peer {\n"
+                + "  10.0.0.3\n }\n virtual_ipaddress {\n  10.0.0.1\n }\n}\n");
+        at(only(c, Severity.ERROR), 1, "vrrp_instance", "no interface specified");
+    }
+
+    @Test
+    void sourceAddressOfTheOtherFamilyIsIgnored() {
+        // "Configuration error: VRRP instance[VI_1] and src address[2001:db8::1] MUST be of the same family !!!"
+        Conf c = Conf.of(instance("VI_1", " virtual_router_id 1\n mcast_src_ip 2001:db8::1"));
+        at(only(c, Severity.ERROR), 4, "mcast_src_ip", "same family");
+        assertTrue(c.instance("VI_1").sourceAddress().isEmpty());
+    }
 }
