@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.jkeepalived.core.config.HostFiles;
 import org.jkeepalived.core.config.HostInterfaces;
 
-/** What the command line needs to know of the host it runs on: its short name and its interfaces. */
+/**
+ * What the command line needs to know of the host it runs on: its short name, its interfaces and the files
+ * and users the configuration's scripts are checked against.
+ */
 public interface HostView {
     /** The node name up to its first dot: keepalived's default config id. */
     String shortHostName();
@@ -34,6 +39,11 @@ public interface HostView {
         return names;
     }
 
+    /** The host's files and users for the script checks; empty leaves scripts unchecked. */
+    default Optional<HostFiles> files() {
+        return Optional.empty();
+    }
+
     /** The real host, seen from this process's UTS and network namespaces. */
     static HostView system() {
         return new HostView() {
@@ -48,6 +58,11 @@ public interface HostView {
                 }
                 int dot = name.indexOf('.');
                 return dot > 0 ? name.substring(0, dot) : name;
+            }
+
+            @Override
+            public Optional<HostFiles> files() {
+                return Optional.of(PosixHostFiles.system());
             }
 
             @Override

@@ -53,7 +53,7 @@ public final class Main {
             return SignalFunction.print(o.signum, out, err);
         }
         String configId = o.configId != null ? o.configId : host.shortHostName();
-        LoadOptions load = new LoadOptions(configId, o.allConfig, host.interfaces());
+        LoadOptions load = new LoadOptions(configId, o.allConfig, host.interfaces(), host.files());
         if (o.configTestRequested()) {
             return configTest(o, load, out, err);
         }

@@ -113,4 +113,39 @@ class MainTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void configTestReportsAScriptRootWouldRunWithoutScriptSecurity() throws java.io.IOException {
+        Path passwd = write("passwd", "root:x:0:0:root:/root:/bin/sh\n");
+        Path script = write("notify.sh", "#!/bin/sh\n");
+        script.toFile().setExecutable(true);
+        HostView withFiles = new HostView() {
+            @Override
+            public String shortHostName() {
+                return "lb1";
+            }
+
+            @Override
+            public HostInterfaces interfaces() {
+                return HOST.interfaces();
+            }
+
+            @Override
+            public java.util.Optional<org.jkeepalived.core.config.HostFiles> files() {
+                return java.util.Optional.of(new PosixHostFiles(passwd, passwd, "/nonexistent"));
+            }
+        };
+        Path conf = write("s.conf", "vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n priority 100\n"
+                + " virtual_ipaddress {\n  192.0.2.1\n }\n notify_master " + script + "\n}\n");
+        int rc = Main.run(new String[] {"-t", "-f", conf.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), withFiles);
+        assertEquals(Main.EXIT_CONFIG_TEST_FAILED, rc, err());
+        assertTrue(err().contains("s.conf:8: warning: SECURITY VIOLATION - scripts are being executed"), err());
+        // The same config with the program gone: keepalived drops the notify script and passes.
+        Files.delete(script);
+        err.reset();
+        rc = Main.run(new String[] {"-t", "-f", conf.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), withFiles);
+        assertEquals(0, rc, err());
+    }
 }

@@ -14,7 +14,7 @@ import org.jkeepalived.core.config.vrrp.VrrpConfigReader;
 /**
  * Reads keepalived.conf from end to end: the language layer turns text into statements, then the
  * global, VRRP and LVS readers build and validate their halves of the model. Pure apart from
- * reading the files themselves.
+ * reading the files themselves and, when the options give them, asking the host about the scripts.
  */
 public final class ConfigLoader {
     private ConfigLoader() {
@@ -44,6 +44,8 @@ public final class ConfigLoader {
         GlobalDefs global = GlobalDefsReader.read(top, d);
         VrrpConfig vrrp = VrrpConfigReader.read(top, global, options.host(), d);
         LvsConfig lvs = LvsConfigReader.read(top, options.host(), d);
-        return new LoadResult(new KeepalivedConfig(file, global, vrrp, lvs), d.all());
+        KeepalivedConfig config = new KeepalivedConfig(file, global, vrrp, lvs);
+        options.files().ifPresent(files -> ScriptSecurity.check(config, files, d));
+        return new LoadResult(config, d.all());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.SourceLocation;
 
 /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.SourceLocation;
 
 /** The mutable state {@link GlobalDefsReader}'s keyword handlers fill in; starts at keepalived's defaults. */

@@ -29,7 +29,7 @@ public final class GlobalDefsReader {
             "enable_snmp_rfc", "enable_snmp_rfcv2", "enable_snmp_rfcv3", "enable_snmp_keepalived", "enable_traps",
             "enable_dbus", "dbus_service_name", "nftables", "nftables_priority", "nftables_counters",
             "nftables_ifindex", "nftables_ipvs", "nftables_ipvs_priority", "nftables_ipvs_start_fwmark",
-            "vrrp_iptables", "vrrp_ipsets", "disable_local_igmp", "vrrp_netlink_cmd_rcv_bufs",
+            "disable_local_igmp", "vrrp_netlink_cmd_rcv_bufs",
             "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs", "vrrp_netlink_monitor_rcv_bufs_force",
             "lvs_netlink_cmd_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force", "lvs_netlink_monitor_rcv_bufs",
             "lvs_netlink_monitor_rcv_bufs_force", "process_monitor_rcv_bufs", "process_monitor_rcv_bufs_force",
@@ -85,6 +85,13 @@ public final class GlobalDefsReader {
         for (String k : KEPT_AS_TEXT) {
             t.on(k, (b, n) -> b.other.put(n.keyword(), n.joinedArgs()));
         }
+        // keepalived 2.2.7 as Debian builds it has nftables only: vrrp_iptables is reported and replaced, and
+        // vrrp_ipsets is an unknown keyword.
+        t.on("vrrp_iptables", (b, n, d) -> {
+            d.warning(n, "iptables not supported, using nftables instead; replace vrrp_iptables and vrrp_ipsets"
+                    + " with the nftables option");
+            b.other.put("nftables", "");
+        });
         return t;
     }
 

@@ -4,6 +4,7 @@ import org.jkeepalived.core.config.Arguments;
 import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /** The global_defs keywords about mail, identity, scripts and notify FIFOs. */
 final class GlobalNotificationKeywords {

@@ -1,6 +1,7 @@
 package org.jkeepalived.core.config.global;
 
 import java.util.Optional;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /**
  * A FIFO keepalived writes notify events to ({@code notify_fifo}, {@code vrrp_notify_fifo},

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import org.jkeepalived.core.config.Arguments;
 import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /**
  * Typed values of the LVS blocks that {@link Arguments} does not cover: unsigned 32-bit numbers, ports, keepalived
@@ -77,12 +78,8 @@ public final class LvsArguments {
     }
 
     /** {@code keyword SCRIPT [USER [GROUP]]}: the script as one (possibly quoted) word. */
-    public static Optional<NotifyScript> script(ConfigNode n, Diagnostics d) {
-        if (n.args().isEmpty()) {
-            d.error(n, "missing script");
-            return Optional.empty();
-        }
-        return Optional.of(new NotifyScript(n.arg(0), Optional.ofNullable(n.arg(1)), Optional.ofNullable(n.arg(2))));
+    public static Optional<ScriptCommand> script(ConfigNode n, Diagnostics d) {
+        return ScriptCommand.parseLenient(n, 0, d);
     }
 
     /** The first argument of a statement. */

@@ -19,7 +19,7 @@ import org.jkeepalived.core.config.lvs.check.CheckerContext;
  */
 public final class LvsConfigReader {
     /** The top-level keywords this reader owns. */
-    public static final Set<String> TOP_LEVEL_KEYWORDS = Set.of("virtual_server", "virtual_server_group");
+    public static final Set<String> TOP_LEVEL_KEYWORDS = Set.of("virtual_server", "virtual_server_group", "SSL");
 
     private LvsConfigReader() {
     }
@@ -44,13 +44,22 @@ public final class LvsConfigReader {
                 });
             }
         }
+        Optional<SslSettings> ssl = Optional.empty();
+        for (ConfigNode n : topLevel) {
+            if (n.keyword().equals("SSL")) {
+                if (ssl.isPresent()) {
+                    d.warning(n, "SSL context already specified at " + ssl.get().location() + " - replacing");
+                }
+                ssl = Optional.of(SslSettings.read(n, d));
+            }
+        }
         List<VirtualServer> servers = new ArrayList<>();
         Map<String, SourceLocation> seen = new HashMap<>();
         for (ConfigNode n : topLevel) {
             if (!n.keyword().equals("virtual_server")) {
                 continue;
             }
-            Optional<VirtualServer> vs = VirtualServerReader.read(n, ctx, d);
+            Optional<VirtualServer> vs = VirtualServerReader.read(n, ctx, byName, d);
             if (vs.isEmpty()) {
                 continue;
             }
@@ -71,7 +80,7 @@ public final class LvsConfigReader {
             }
             servers.add(v);
         }
-        return new LvsConfig(groups, servers);
+        return new LvsConfig(groups, servers, ssl);
     }
 
     private static Set<String> names(List<ConfigNode> topLevel, Set<String> keywords) {

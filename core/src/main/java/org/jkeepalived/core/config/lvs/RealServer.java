@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.SourceLocation;
 import org.jkeepalived.core.config.lvs.check.Checker;
 
@@ -21,7 +22,7 @@ import org.jkeepalived.core.config.lvs.check.Checker;
  * @param checkDefaults    checker settings written in this block (not inherited ones)
  */
 public record RealServer(InetAddress address, int port, int weight, Forwarding forwarding,
-                         Optional<NotifyScript> notifyUp, Optional<NotifyScript> notifyDown, long uThreshold,
+                         Optional<ScriptCommand> notifyUp, Optional<ScriptCommand> notifyDown, long uThreshold,
                          long lThreshold, Optional<Boolean> smtpAlert, Optional<String> virtualhost,
                          Optional<String> snmpName, boolean inhibitOnFailure, CheckDefaults checkDefaults,
                          List<Checker> checkers, SourceLocation location) {

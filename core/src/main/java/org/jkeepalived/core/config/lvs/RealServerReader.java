@@ -10,6 +10,7 @@ import org.jkeepalived.core.config.Arguments;
 import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.lvs.check.CheckerContext;
 import org.jkeepalived.core.config.lvs.check.CheckerDraft;
 import org.jkeepalived.core.config.lvs.check.CheckerReader;
@@ -26,8 +27,8 @@ final class RealServerReader {
         int port;
         int weight = RealServer.DEFAULT_WEIGHT;
         Optional<Forwarding> forwarding = Optional.empty();
-        Optional<NotifyScript> notifyUp = Optional.empty();
-        Optional<NotifyScript> notifyDown = Optional.empty();
+        Optional<ScriptCommand> notifyUp = Optional.empty();
+        Optional<ScriptCommand> notifyDown = Optional.empty();
         long uThreshold;
         long lThreshold;
         Optional<Boolean> smtpAlert = Optional.empty();
@@ -125,7 +126,8 @@ final class RealServerReader {
     /** Reads a real server line and block; empty (with an error) when the address or port is bad. */
     static Optional<Draft> read(ConfigNode n, CheckerContext ctx, Diagnostics d) {
         Optional<InetAddress> a = Arguments.parseAddress(n.arg(0));
-        int port = n.arg(1) == null ? 0 : LvsArguments.parsePort(n.arg(1));
+        // keepalived takes an explicit port 0 as no port, although its range message says 1..65535.
+        int port = n.arg(1) == null || n.arg(1).equals("0") ? 0 : LvsArguments.parsePort(n.arg(1));
         if (a.isEmpty() || port < 0) {
             d.error(n, "invalid real server address/port " + n.joinedArgs() + "; real server skipped");
             return Optional.empty();

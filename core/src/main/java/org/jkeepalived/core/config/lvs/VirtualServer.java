@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.SourceLocation;
 
 /**
@@ -32,7 +33,7 @@ public record VirtualServer(VirtualServerTarget target, Protocol protocol, Strin
                             OptionalInt persistenceGranularity, Optional<String> persistenceEngine,
                             Optional<IpFamily> family, boolean haSuspend, Optional<Boolean> smtpAlert,
                             Optional<String> virtualhost, Optional<String> snmpName, boolean omega, long quorum,
-                            long hysteresis, Optional<NotifyScript> quorumUp, Optional<NotifyScript> quorumDown,
+                            long hysteresis, Optional<ScriptCommand> quorumUp, Optional<ScriptCommand> quorumDown,
                             boolean inhibitOnFailure, OptionalInt weight, CheckDefaults checkDefaults,
                             Optional<SorryServer> sorryServer, List<RealServer> realServers, SourceLocation location) {
     public static final String DEFAULT_SCHEDULER = "wlc";

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.SourceLocation;
 import org.jkeepalived.core.config.lvs.Forwarding.Method;
@@ -23,6 +24,9 @@ final class VirtualServerChecks {
         SourceLocation at = b.node.location();
         String kw = b.node.keyword();
         boolean fwmark = b.target instanceof VirtualServerTarget.Fwmark;
+        // For protocol and ports a group of firewall marks only is a fwmark service too, as keepalived has it.
+        boolean marksOnly = fwmark || (b.group.isPresent()
+                && b.group.get().entries().stream().allMatch(e -> e instanceof VirtualServerGroup.Fwmark));
         int vsPort = b.target instanceof VirtualServerTarget.Address a ? a.port() : 0;
         String name = b.target.toString();
 
@@ -35,7 +39,7 @@ final class VirtualServerChecks {
             b.haSuspend = false;
         }
         Protocol protocol;
-        if (fwmark) {
+        if (marksOnly) {
             if (b.protocol.isPresent()) {
                 d.warning(b.protocolNode, "virtual server " + name + ": protocol is ignored for a fwmark service");
             }
@@ -64,9 +68,9 @@ final class VirtualServerChecks {
             d.warning(at, "lvs_method", "virtual server " + name + ": no forwarding method set; using NAT");
         }
         Forwarding vsForwarding = b.forwarding.orElse(Forwarding.NAT);
-        List<RealServer> rss = realServers(b, vsForwarding, fwmark, vsPort, name, d);
+        List<RealServer> rss = realServers(b, vsForwarding, marksOnly, vsPort, name, d);
 
-        Optional<SorryServer> sorry = sorryServer(b, vsForwarding, fwmark, vsPort, name, rss, d);
+        Optional<SorryServer> sorry = sorryServer(b, vsForwarding, marksOnly, vsPort, name, rss, d);
         long total = rss.stream().mapToLong(RealServer::weight).sum();
         if (b.quorum > total) {
             d.warning(at, "quorum", "quorum " + b.quorum + " for " + name + " exceeds the total weight of its real"
@@ -98,6 +102,8 @@ final class VirtualServerChecks {
                     d.warning(rs.node, "fwmark virtual server " + name + ": real server " + rsName
                             + " has a port, which " + m + " forwarding cannot use; port cleared");
                     rs.port = 0;
+                } else if (b.group.isPresent()) {
+                    groupPorts(b.group.get(), rs.port, "real server " + rsName, m, rs.node, d);
                 } else if (!fwmark && rs.port != vsPort) {
                     if (rs.port != 0) {
                         d.warning(rs.node, "virtual server " + name + " and real server " + rsName + " ports differ,"
@@ -136,6 +142,9 @@ final class VirtualServerChecks {
                 d.warning(b.sorryNode, "fwmark virtual server " + name + ": sorry server has a port, which "
                         + f.method() + " forwarding cannot use; port cleared");
                 port = 0;
+            } else if (b.group.isPresent()) {
+                groupPorts(b.group.get(), port, "sorry server " + LvsArguments.format(b.sorryAddress, port), f.method(),
+                        b.sorryNode, d);
             } else if (!fwmark && port != vsPort) {
                 if (port != 0) {
                     d.warning(b.sorryNode, "virtual server " + name + " and sorry server ports differ, which "
@@ -154,5 +163,25 @@ final class VirtualServerChecks {
             }
         }
         return Optional.of(new SorryServer(b.sorryAddress, port, inhibit, f, b.sorryNode.location()));
+    }
+
+    /**
+     * Without NAT a real server answers on the port the client asked for, so each address of a group must use the
+     * real server's port (port 0 on the real server means "the same"). keepalived reports each entry that differs
+     * and, unlike for a single address, cannot pick one port for all, so the server is kept as written.
+     */
+    private static void groupPorts(VirtualServerGroup group, int port, String what, Method m, ConfigNode at,
+                                   Diagnostics d) {
+        if (port == 0) {
+            return;
+        }
+        for (VirtualServerGroup.Entry e : group.entries()) {
+            if (e instanceof VirtualServerGroup.AddressRange r && r.port() != port) {
+                String range = LvsArguments.text(r.first()) + (r.first().equals(r.last()) ? ""
+                        : "-" + LvsArguments.text(r.last()));
+                d.error(at, "virtual server group " + group.name() + " entry " + range + " port " + r.port() + " and "
+                        + what + " ports differ, which " + m + " forwarding cannot do");
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -13,6 +14,7 @@ import org.jkeepalived.core.config.Arguments;
 import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.lvs.check.CheckerContext;
 
 /** Reads a {@code virtual_server} block; the checks keepalived makes once the block is read are in {@link VirtualServerChecks}. */
@@ -25,6 +27,8 @@ final class VirtualServerReader {
     static final class Draft {
         final ConfigNode node;
         final VirtualServerTarget target;
+        /** The group a {@code virtual_server group NAME} names, when it is defined. */
+        Optional<VirtualServerGroup> group = Optional.empty();
         Optional<Protocol> protocol = Optional.empty();
         ConfigNode protocolNode;
         Optional<String> scheduler = Optional.empty();
@@ -42,8 +46,8 @@ final class VirtualServerReader {
         boolean omega;
         long quorum = 1;
         long hysteresis;
-        Optional<NotifyScript> quorumUp = Optional.empty();
-        Optional<NotifyScript> quorumDown = Optional.empty();
+        Optional<ScriptCommand> quorumUp = Optional.empty();
+        Optional<ScriptCommand> quorumDown = Optional.empty();
         boolean inhibitOnFailure;
         OptionalInt weight = OptionalInt.empty();
         Optional<Duration> connectTimeout = Optional.empty();
@@ -83,13 +87,17 @@ final class VirtualServerReader {
     }
 
     /** Reads the block; empty (with an error) when keepalived would skip the whole virtual server. */
-    static Optional<VirtualServer> read(ConfigNode n, CheckerContext ctx, Diagnostics d) {
+    static Optional<VirtualServer> read(ConfigNode n, CheckerContext ctx, Map<String, VirtualServerGroup> groups,
+                                        Diagnostics d) {
         Optional<VirtualServerTarget> target = target(n, d);
         if (target.isEmpty()) {
             return Optional.empty();
         }
         Draft b = new Draft(n, target.get());
         b.ctx = ctx;
+        if (target.get() instanceof VirtualServerTarget.Group g) {
+            b.group = Optional.ofNullable(groups.get(g.name()));
+        }
         TABLE.apply(b, n.children(), d);
         return VirtualServerChecks.finish(b, d);
     }

@@ -57,6 +57,11 @@ final class CrossChecks {
                         + " has no matching virtual router - removing it");
                 continue;
             }
+            if (kept.size() == 1) {
+                // keepalived 2.2.7 says so and fails -t, although the group still works.
+                d.warning(g.location(), "vrrp_sync_group", "sync group " + g.name() + " has only 1 virtual router"
+                        + " - this probably isn't what you want");
+            }
             Tracking t = resolve(g.tracking(), g.name(), names(scripts, VrrpScript::name), names(files, VrrpTrackFile::name),
                     names(processes, VrrpTrackProcess::name), d);
             out.add(new VrrpSyncGroup(g.name(), kept, t, g.notifyScripts(), g.notifyPriorityChanges(),

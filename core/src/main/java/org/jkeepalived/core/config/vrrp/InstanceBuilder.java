@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jkeepalived.core.config.SourceLocation;
 import org.jkeepalived.core.config.global.GarpDefaults;
-import org.jkeepalived.core.config.global.ScriptCommand;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /**
  * The mutable state of one vrrp_instance while its keywords are read. Unset settings stay null so
@@ -85,9 +85,17 @@ final class InstanceBuilder {
     /** Shared by every rule of the configuration, so default preferences follow file order. */
     RuleParser.DefaultPreferences rulePreferences = new RuleParser.DefaultPreferences();
 
+    /** Where each keyword of the block was last written, for messages about settings keepalived resets. */
+    final java.util.Map<String, SourceLocation> written = new java.util.HashMap<>();
+
     InstanceBuilder(String name, SourceLocation location) {
         this.name = name;
         this.location = location;
+    }
+
+    /** Where {@code keyword} was written in the block, else where the block starts. */
+    SourceLocation at(String keyword) {
+        return written.getOrDefault(keyword, location);
     }
 
     /** "(NAME) ", the prefix keepalived puts on every instance message. */

@@ -34,7 +34,14 @@ final class InstanceFinisher {
         }
         checkInterfaces(b, host, d);
         boolean ipv6 = Boolean.TRUE.equals(b.ipv6);
-        int version = ipv6 ? 3 : (b.version != null ? b.version : g.version());
+        if (b.sourceAddress != null && (b.sourceAddress instanceof java.net.Inet6Address) != ipv6) {
+            d.error(b.written.getOrDefault("unicast_src_ip", b.at("mcast_src_ip")), "mcast_src_ip", b.tag()
+                    + "source address " + b.sourceAddress.getHostAddress()
+                    + " and the instance must be of the same family - ignoring it");
+            b.sourceAddress = null;
+        }
+        boolean strict = b.strictMode != null ? b.strictMode : g.strict();
+        int version = InstanceRules.apply(b, strict, ipv6 ? 3 : (b.version != null ? b.version : g.version()), d);
         Duration advert = advertInterval(b, version, d);
         boolean nopreempt = b.nopreempt;
         if (nopreempt && b.priority == 255) {
@@ -54,7 +61,6 @@ final class InstanceFinisher {
             d.warning(b.location, "unicast_ttl", b.tag() + "cannot use unicast_ttl without unicast peers - ignoring it");
             unicastTtl = OptionalInt.empty();
         }
-        boolean strict = b.strictMode != null ? b.strictMode : g.strict();
         boolean accept = b.accept != null ? b.accept : !strict || b.priority == 255;
         boolean ttlCheck = b.unicastPeers.stream().anyMatch(p -> p.minTtl().isPresent() || p.maxTtl().isPresent());
         boolean checkSrc = (b.checkUnicastSrc != null ? b.checkUnicastSrc : g.checkUnicastSrc()) || ttlCheck;
@@ -67,7 +73,7 @@ final class InstanceFinisher {
                 Optional.ofNullable(b.notifyFault), Optional.ofNullable(b.notifyStop), b.notifyDeleted,
                 Optional.ofNullable(b.notifyDeletedScript), Optional.ofNullable(b.notify),
                 Optional.ofNullable(b.notifyMasterRxLowerPri));
-        return Optional.of(new VrrpInstance(b.name, b.state == null ? VrrpState.BACKUP : b.state,
+        return Optional.of(new VrrpInstance(b.name, b.state,
                 Optional.ofNullable(b.interfaceName), Optional.ofNullable(b.vrf), Optional.ofNullable(b.useVmac),
                 b.useVmacAddr, b.vmacXmitBase, Optional.ofNullable(b.useIpvlan), ipv6, b.dontTrackPrimary, tracking,
                 Optional.ofNullable(b.sourceAddress), Optional.ofNullable(b.mcastDstIp), b.trackSrcIp, version,
@@ -86,8 +92,11 @@ final class InstanceFinisher {
     private static void checkInterfaces(InstanceBuilder b, HostInterfaces host, Diagnostics d) {
         if (b.interfaceName != null) {
             checkInterface(b.interfaceName, b.interfaceAt, "interface", b, host, d);
-        } else if (b.unicastPeers.isEmpty()) {
-            d.error(b.location, "vrrp_instance", b.tag() + "no interface specified (needed unless using unicast)");
+        } else {
+            // The man page allows unicast without an interface, but keepalived 2.2.7 -t rejects every instance
+            // without one ("(VI_1) Unknown interface!"), default_interface or not.
+            d.error(b.location, "vrrp_instance", b.tag() + "no interface specified (keepalived 2.2.7 needs one"
+                    + " even with unicast peers)");
         }
         List<TrackedItem> kept = new ArrayList<>();
         for (TrackedItem t : b.trackInterfaces) {

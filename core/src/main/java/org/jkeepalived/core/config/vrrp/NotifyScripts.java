@@ -1,7 +1,7 @@
 package org.jkeepalived.core.config.vrrp;
 
 import java.util.Optional;
-import org.jkeepalived.core.config.global.ScriptCommand;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /**
  * The notify scripts of a vrrp_instance or vrrp_sync_group: {@code notify_master}, {@code

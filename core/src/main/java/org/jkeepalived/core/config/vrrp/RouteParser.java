@@ -30,8 +30,8 @@ final class RouteParser {
     }
 
     /**
-     * @param tracked true for virtual_routes, whose routes an instance tracks: keepalived cannot track
-     *                a route without an interface and says so
+     * @param tracked true for routes keepalived tracks (virtual_routes and, in 2.2.7, static_routes too): it
+     *                cannot track a route without an interface and says so unless the route has no_track
      */
     static List<VirtualRoute> parseBlock(ConfigNode block, boolean tracked, Diagnostics d) {
         List<VirtualRoute> out = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
 import org.jkeepalived.core.config.SourceLocation;
-import org.jkeepalived.core.config.global.ScriptCommand;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /** Reads a {@code vrrp_sync_group} block; membership checks happen in {@link VrrpConfigReader}. */
 final class SyncGroupReader {

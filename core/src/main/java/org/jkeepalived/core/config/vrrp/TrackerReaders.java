@@ -20,6 +20,20 @@ final class TrackerReaders {
     private TrackerReaders() {
     }
 
+    /**
+     * A vrrp_script interval or timeout: keepalived 2.2.7 takes whole seconds 0..4294 only (a fraction or a larger
+     * number is an error and the line is ignored) and turns 0 into 1 with a warning.
+     */
+    private static Optional<Duration> scriptSeconds(ConfigNode n, String what, Diagnostics d) {
+        return Arguments.integer(n, 0, (int) MAX_SCRIPT_SECONDS, d).stream().boxed().findFirst().map(v -> {
+            if (v == 0) {
+                d.warning(n, "vrrp script " + what + " must be greater than 0, using 1");
+                return Duration.ofSeconds(1);
+            }
+            return Duration.ofSeconds(v);
+        });
+    }
+
     /** Mutable state of a vrrp_script while read. */
     private static final class Script {
         String script;
@@ -34,6 +48,9 @@ final class TrackerReaders {
         boolean initFail;
     }
 
+    /** keepalived keeps script timers in microseconds in an unsigned 32-bit number: at most 4294 s. */
+    private static final long MAX_SCRIPT_SECONDS = 4294;
+
     private static final KeywordTable<Script> SCRIPT = new KeywordTable<Script>("vrrp_script")
             .on("script", (b, n, d) -> {
                 if (n.args().isEmpty()) {
@@ -42,14 +59,8 @@ final class TrackerReaders {
                     b.script = n.joinedArgs();
                 }
             })
-            .on("interval", (b, n, d) -> Arguments.seconds(n, Duration.ZERO, MAX_SECONDS, d).ifPresent(v -> {
-                if (v.isZero()) {
-                    d.warning(n, "vrrp script interval must be greater than 0, using 1");
-                    v = Duration.ofSeconds(1);
-                }
-                b.interval = v;
-            }))
-            .on("timeout", (b, n, d) -> Arguments.seconds(n, Duration.ZERO, MAX_SECONDS, d).ifPresent(v -> b.timeout = v))
+            .on("interval", (b, n, d) -> scriptSeconds(n, "interval", d).ifPresent(v -> b.interval = v))
+            .on("timeout", (b, n, d) -> scriptSeconds(n, "timeout", d).ifPresent(v -> b.timeout = v))
             .on("weight", (b, n, d) -> Arguments.integer(n, -253, 253, d).ifPresent(v -> {
                 b.weight = v;
                 b.reverse = "reverse".equals(n.arg(1));

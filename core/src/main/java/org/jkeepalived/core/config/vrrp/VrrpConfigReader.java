@@ -76,7 +76,7 @@ public final class VrrpConfigReader {
                     }
                 }
                 case "static_ipaddress" -> staticAddresses.addAll(IpAddressParser.parseBlock(n, d));
-                case "static_routes" -> staticRoutes.addAll(RouteParser.parseBlock(n, false, d));
+                case "static_routes" -> staticRoutes.addAll(RouteParser.parseBlock(n, true, d));
                 case "static_rules" -> staticRules.addAll(RuleParser.parseBlock(n, prefs, d));
                 case "linkbeat_interfaces" -> n.children().forEach(c -> linkbeat.add(new InterfaceSettings.Linkbeat(
                         c.keyword(), Optional.ofNullable(c.arg(0)), c.location())));
@@ -100,6 +100,7 @@ public final class VrrpConfigReader {
         }
         InstanceBuilder b = new InstanceBuilder(n.arg(0), n.location());
         b.rulePreferences = prefs;
+        n.children().forEach(c -> b.written.put(c.keyword(), c.location()));
         VrrpInstanceKeywords.TABLE.apply(b, n.children(), d);
         return InstanceFinisher.finish(b, global, host, d);
     }

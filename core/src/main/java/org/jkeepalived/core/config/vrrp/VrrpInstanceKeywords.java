@@ -11,7 +11,7 @@ import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
 import org.jkeepalived.core.config.global.GarpDefaults;
-import org.jkeepalived.core.config.global.ScriptCommand;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /** The keywords of a vrrp_instance block and how each one sets the {@link InstanceBuilder}. */
 final class VrrpInstanceKeywords {

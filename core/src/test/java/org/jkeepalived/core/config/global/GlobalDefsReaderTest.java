@@ -227,6 +227,21 @@ class GlobalDefsReaderTest {
     }
 
     @Test
+    void iptablesIsNotInTheReferenceBuild() {
+        // "iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with
+        // 'nftables' config option"; vrrp_ipsets: "Unknown keyword 'vrrp_ipsets'"
+        GlobalDefs g = read("global_defs {\n vrrp_iptables\n}\n");
+        one(Severity.WARNING, 2, "vrrp_iptables", "using nftables instead");
+        assertEquals("", g.otherSettings().get("nftables"));
+    }
+
+    @Test
+    void ipsetsIsAnUnknownKeyword() {
+        read("global_defs {\n vrrp_ipsets\n}\n");
+        one(Severity.WARNING, 2, "vrrp_ipsets", "unknown keyword");
+    }
+
+    @Test
     void smtpServerPortRangeAndHostNameKept() {
         // "number '70000' outside range [1, 65535]" / "Invalid smtp server 10.0.0.1 70000"
         GlobalDefs g = read("global_defs {\n smtp_server 10.0.0.1 70000\n}\n");

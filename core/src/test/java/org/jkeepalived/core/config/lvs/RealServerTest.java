@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,8 @@ class RealServerTest {
                 delay_loop 8
                 """);
         assertEquals(3, r.weight());
-        assertEquals(Optional.of(new NotifyScript("/bin/up x", Optional.of("nobody"), Optional.empty())), r.notifyUp());
+        assertEquals(new ScriptCommand("/bin/up x", Optional.of("nobody"), Optional.empty(),
+                r.notifyUp().orElseThrow().location()), r.notifyUp().orElseThrow());
         assertEquals("/bin/down", r.notifyDown().orElseThrow().command());
         assertEquals(100, r.uThreshold());
         assertEquals(10, r.lThreshold());
@@ -131,6 +133,15 @@ class RealServerTest {
         // No port at all under DR silently takes the virtual server's.
         assertEquals(80, Lvs.clean(Lvs.wrap(" real_server 10.0.0.1 {\n lvs_method DR\n }\n")).virtualServers().get(0)
                 .realServers().get(0).port());
+    }
+
+    // keepalived -t accepts "real_server IP 0" although its port range is 1..65535: 0 means no port.
+    @Test
+    void explicitPortZeroIsNoPort() {
+        assertEquals(0, Lvs.clean(Lvs.wrap(" real_server 10.0.0.1 0 {\n }\n")).virtualServers().get(0)
+                .realServers().get(0).port());
+        assertEquals(80, Lvs.clean(Lvs.wrap(" real_server 10.0.0.1 0 {\n lvs_method DR\n }\n")).virtualServers()
+                .get(0).realServers().get(0).port());
     }
 
     // keepalived: "WARNING - fwmark virtual server FWM 2, real server … has port specified - clearing"

@@ -85,4 +85,30 @@ class VirtualServerGroupTest {
         Lvs.read("virtual_server_group G {\n 192.0.2.1 80\n}\nvirtual_server_group G {\n 192.0.2.2 80\n}\n")
                 .only(Severity.WARNING, 4, "virtual_server_group", "t.conf:1");
     }
+
+    private static String groupServer(String entries, String method, String rsPort) {
+        return "virtual_server_group G {\n" + entries + "\n}\nvirtual_server group G {\n lb_algo rr\n lb_kind " + method
+                + "\n protocol TCP\n real_server 198.51.100.11 " + rsPort + " {\n  TCP_CHECK {\n  }\n }\n}\n";
+    }
+
+    @Test
+    void directRoutingToAGroupNeedsTheRealServerPortOnEveryEntry() {
+        // keepalived -t accepts these: the real server's port matches every entry, or is left to the entry.
+        LvsConfig c = Lvs.clean(groupServer(" 192.0.2.10 80\n 192.0.2.20-25 80", "DR", "80"));
+        assertEquals(80, c.virtualServers().get(0).realServers().get(0).port());
+        Lvs.clean(groupServer(" 192.0.2.10 80\n 192.0.2.20-25 80", "DR", "0"));
+        Lvs.clean(groupServer(" 192.0.2.10 80", "NAT", "8080"));
+        // ... and rejects an entry on another port ("ports don't match").
+        Lvs.read(groupServer(" 192.0.2.10 80\n 192.0.2.20-25 443", "TUN", "80"))
+                .only(Severity.ERROR, 9, "real_server", "entry 192.0.2.20-192.0.2.25 port 443 and real server"
+                        + " 198.51.100.11:80 ports differ");
+    }
+
+    @Test
+    void aGroupOfFirewallMarksIsAFwmarkService() {
+        Lvs l = Lvs.read(groupServer(" fwmark 5", "DR", "80"));
+        assertEquals(2, l.diagnostics.all().size(), l.diagnostics.all().toString());
+        l.has(Severity.WARNING, 7, "protocol");
+        l.has(Severity.WARNING, 8, "real_server");
+    }
 }

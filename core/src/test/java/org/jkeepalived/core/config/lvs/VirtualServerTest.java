@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +97,10 @@ class VirtualServerTest {
         assertTrue(v.omega());
         assertEquals(2, v.quorum());
         assertEquals(1, v.hysteresis());
-        assertEquals(Optional.of(new NotifyScript("/bin/up arg", Optional.of("root"), Optional.of("wheel"))), v.quorumUp());
-        assertEquals(Optional.of(new NotifyScript("/bin/down", Optional.empty(), Optional.empty())), v.quorumDown());
+        assertEquals(new ScriptCommand("/bin/up arg", Optional.of("root"), Optional.of("wheel"),
+                v.quorumUp().orElseThrow().location()), v.quorumUp().orElseThrow());
+        assertEquals(new ScriptCommand("/bin/down", Optional.empty(), Optional.empty(),
+                v.quorumDown().orElseThrow().location()), v.quorumDown().orElseThrow());
         assertTrue(v.inhibitOnFailure());
         assertEquals(OptionalInt.of(7), v.weight());
         assertEquals(new CheckDefaults(Optional.of(Duration.ofSeconds(3)), OptionalLong.of(4),

@@ -150,9 +150,36 @@ class TrackersAndSyncGroupTest {
                 + "vrrp_instance A {\n interface eth0\n virtual_router_id 1\n track_script {\n  chk\n }\n"
                 + " virtual_ipaddress {\n  10.0.0.1\n }\n}\n"
                 + "vrrp_sync_group G {\n group {\n  A\n }\n}\n");
-        assertEquals(1, c.warnings().size(), c.diags());
-        assertEquals(9, c.warnings().get(0).location().line());
+        // keepalived 2.2.7 also says "Sync group G has only 1 virtual router(s) - this probably isn't what you want"
+        assertEquals(2, c.warnings().size(), c.diags());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.location().line() == 9), c.diags());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.location().line() == 15
+                && w.message().contains("only 1 virtual router")), c.diags());
         assertEquals(0, c.instance("A").tracking().scripts().get(0).weight().getAsInt());
+    }
+
+    // keepalived 2.2.7 tracks static routes as well: "Warning - cannot track route 10.0.0.0/8 with no interface
+    // specified, not tracking"
+    // keepalived 2.2.7: "invalid number '1.5'" / "vrrp script interval '1.5' must be between 1 and 4294 - ignoring",
+    // "number '5000' outside range [0, 4294]", "vrrp script timeout must be greater than 0, setting to 1"
+    @Test
+    void scriptTimersAreWholeSecondsUpTo4294() {
+        Conf c = Conf.of("vrrp_script chk {\n script /bin/true\n interval 1.5\n timeout 5000\n}\n");
+        assertEquals(2, c.errors().size(), c.diags());
+        assertEquals(Duration.ofSeconds(1), c.vrrp.scripts().get(0).interval());
+        assertEquals(Optional.empty(), c.vrrp.scripts().get(0).timeout());
+        c = Conf.of("vrrp_script chk {\n script /bin/true\n interval 4294\n timeout 0\n}\n");
+        assertEquals(1, c.warnings().size(), c.diags());
+        assertEquals(Duration.ofSeconds(4294), c.vrrp.scripts().get(0).interval());
+        assertEquals(Optional.of(Duration.ofSeconds(1)), c.vrrp.scripts().get(0).timeout());
+    }
+
+    @Test
+    void staticRouteWithoutInterfaceCannotBeTracked() {
+        Conf c = Conf.of("static_routes {\n 10.0.0.0/8 via 192.0.2.1\n 10.1.0.0/16 via 192.0.2.1 no_track\n}\n");
+        assertEquals(1, c.warnings().size(), c.diags());
+        assertEquals(2, c.warnings().get(0).location().line());
+        assertTrue(c.vrrp.staticRoutes().get(0).noTrack());
     }
 
     @Test
@@ -163,7 +190,7 @@ class TrackersAndSyncGroupTest {
                 }
                 static_routes {
                   192.168.2.0/24 via 192.168.1.100 dev eth0 track_group G1
-                  192.168.100.0/24 table 6909 nexthop via 192.168.101.1 dev eth1 onlink weight 1 nexthop via 192.168.101.2 dev eth1
+                  192.168.100.0/24 table 6909 no_track nexthop via 192.168.101.1 dev eth1 onlink weight 1 nexthop via 192.168.101.2 dev eth1
                 }
                 static_rules {
                   from 192.168.2.0/24 table 1 preference 5

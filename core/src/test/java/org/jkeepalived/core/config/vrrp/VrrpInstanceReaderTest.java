@@ -49,7 +49,7 @@ class VrrpInstanceReaderTest {
     void everyScalarKeyword() {
         Conf c = Conf.of("""
                 vrrp_instance VI_1 {
-                  state MASTER
+                  state BACKUP
                   interface eth0
                   vrf eth2
                   use_vmac vrrp.51 00:00:5e:00:01
@@ -76,10 +76,6 @@ class VrrpInstanceReaderTest {
                   virtual_router_id 51
                   priority 150
                   advert_int 0.5
-                  authentication {
-                    auth_type PASS
-                    auth_pass secret
-                  }
                   promote_secondaries
                   no_accept
                   preempt_delay 2.5
@@ -103,7 +99,7 @@ class VrrpInstanceReaderTest {
                 """);
         assertEquals(List.of(), c.diagnostics.all(), c.diags());
         VrrpInstance i = c.instance("VI_1");
-        assertEquals(VrrpState.MASTER, i.initialState());
+        assertEquals(VrrpState.BACKUP, i.initialState());
         assertEquals(Optional.of("eth2"), i.vrf());
         assertEquals(Optional.of(new VrrpInstance.Vmac(Optional.of("vrrp.51"), Optional.of("00:00:5e:00:01"))),
                 i.useVmac());
@@ -124,8 +120,6 @@ class VrrpInstanceReaderTest {
         assertTrue(i.lowerPrioNoAdvert() && i.higherPrioSendAdvert());
         assertEquals(150, i.priority());
         assertEquals(Duration.ofMillis(500), i.advertInterval());
-        assertEquals(new Authentication(Authentication.Type.PASS, "secret", i.authentication().get().location()),
-                i.authentication().get());
         assertTrue(i.promoteSecondaries());
         assertFalse(i.accept());
         assertEquals(Duration.ofMillis(2500), i.preemptDelay());
@@ -143,6 +137,15 @@ class VrrpInstanceReaderTest {
         assertTrue(i.notifyPriorityChanges());
         assertEquals(Optional.of(true), i.smtpAlert());
         assertEquals(65536, i.kernelRxBufSize().getAsLong());
+    }
+
+    @Test
+    void authenticationBlock() {
+        Conf c = Conf.of(instance(" authentication {\n  auth_type PASS\n  auth_pass secret\n }"));
+        assertEquals(List.of(), c.diagnostics.all(), c.diags());
+        VrrpInstance i = c.instance("VI_1");
+        assertEquals(new Authentication(Authentication.Type.PASS, "secret", i.authentication().get().location()),
+                i.authentication().get());
     }
 
     @Test

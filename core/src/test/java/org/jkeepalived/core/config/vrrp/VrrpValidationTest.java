@@ -83,8 +83,8 @@ class VrrpValidationTest {
     @Test
     void nopreemptWithStateMasterIsCleared() {
         // "(A) Warning - nopreempt will not work with initial state MASTER - clearing"
-        Conf c = Conf.of(instance("VI_1", " virtual_router_id 1\n state MASTER\n nopreempt"));
-        at(only(c, Severity.WARNING), 5, "nopreempt", "initial state MASTER");
+        Conf c = Conf.of(instance("VI_1", " virtual_router_id 1\n state MASTER\n priority 100\n nopreempt"));
+        at(only(c, Severity.WARNING), 6, "nopreempt", "initial state MASTER");
         assertTrue(c.instance("VI_1").preempt());
     }
 
@@ -251,5 +251,21 @@ class VrrpValidationTest {
         assertTrue(i.strictMode());
         assertFalse(i.accept(), "strict mode: accept only for the address owner");
         assertTrue(i.lowerPrioNoAdvert());
+    }
+
+    @Test
+    void unicastWithoutInterfaceIsRejectedByKeepalived227() {
+        // "(VI_1) Unknown interface!" even with unicast_src_ip and peers
+        Conf c = Conf.of("vrrp_instance VI_1 {\n virtual_router_id 1\n unicast_src_ip 10.0.0.2\n unicast_peer {\n"
+                + "  10.0.0.3\n }\n virtual_ipaddress {\n  10.0.0.1\n }\n}\n");
+        at(only(c, Severity.ERROR), 1, "vrrp_instance", "no interface specified");
+    }
+
+    @Test
+    void sourceAddressOfTheOtherFamilyIsIgnored() {
+        // "Configuration error: VRRP instance[VI_1] and src address[2001:db8::1] MUST be of the same family !!!"
+        Conf c = Conf.of(instance("VI_1", " virtual_router_id 1\n mcast_src_ip 2001:db8::1"));
+        at(only(c, Severity.ERROR), 4, "mcast_src_ip", "same family");
+        assertTrue(c.instance("VI_1").sourceAddress().isEmpty());
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.jkeepalived.core.config.SourceLocation;
-import org.jkeepalived.core.config.lvs.NotifyScript;
+import org.jkeepalived.core.config.ScriptCommand;
 
 /**
  * {@code MISC_CHECK}: runs {@code misc_path}; exit 0 is up. {@code misc_timeout} defaults to the checker's
@@ -12,7 +12,7 @@ import org.jkeepalived.core.config.lvs.NotifyScript;
  * {@code user} (the global script user when absent). MISC_CHECK has no connection options, so those parts of
  * {@link #common()} stay empty.
  */
-public record MiscCheck(CheckerCommon common, NotifyScript script, Optional<Duration> timeout, boolean dynamic,
+public record MiscCheck(CheckerCommon common, ScriptCommand script, Optional<Duration> timeout, boolean dynamic,
                         SourceLocation location) implements Checker {
     public MiscCheck {
         Objects.requireNonNull(common, "common");

@@ -7,7 +7,8 @@ import org.jkeepalived.core.config.ConfigNode;
 import org.jkeepalived.core.config.Diagnostics;
 import org.jkeepalived.core.config.KeywordTable;
 import org.jkeepalived.core.config.lvs.LvsArguments;
-import org.jkeepalived.core.config.lvs.NotifyScript;
+import org.jkeepalived.core.config.ScriptCommand;
+import org.jkeepalived.core.config.SourceLocation;
 import org.jkeepalived.core.config.lvs.check.CommonBuilder.KindDefaults;
 
 /** Reads a {@code MISC_CHECK} block; it has only the timing keywords, no connection ones. */
@@ -15,6 +16,7 @@ final class MiscCheckReader {
     static final class Misc implements CommonKeywords.HasCommon {
         final CommonBuilder common = new CommonBuilder();
         Optional<String> path = Optional.empty();
+        SourceLocation pathAt;
         Optional<Duration> timeout = Optional.empty();
         boolean dynamic;
         Optional<String> user = Optional.empty();
@@ -33,6 +35,7 @@ final class MiscCheckReader {
                 } else {
                     // An unquoted command line is taken whole, as keepalived does.
                     b.path = Optional.of(n.joinedArgs());
+                    b.pathAt = n.location();
                 }
             })
             .on("misc_timeout", (b, n, d) -> LvsArguments.number(n, 0, 0, LvsArguments.UINT_MAX / 1_000_000, d)
@@ -54,7 +57,7 @@ final class MiscCheckReader {
             d.error(block.location(), block.keyword(), "no misc_path given; checker skipped");
             return Optional.empty();
         }
-        NotifyScript script = new NotifyScript(b.path.get(), b.user, b.group);
+        ScriptCommand script = new ScriptCommand(b.path.get(), b.user, b.group, b.pathAt);
         return Optional.of((inh, vh) -> new MiscCheck(b.common.resolve(inh, KindDefaults.MISC), script, b.timeout,
                 b.dynamic, block.location()));
     }

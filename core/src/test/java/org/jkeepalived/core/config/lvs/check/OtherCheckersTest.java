@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.jkeepalived.core.config.Severity;
 import org.jkeepalived.core.config.lvs.Lvs;
-import org.jkeepalived.core.config.lvs.NotifyScript;
+import org.jkeepalived.core.config.ScriptCommand;
 import org.junit.jupiter.api.Test;
 
 /** TCP, PING, MISC, SMTP, DNS, UDP, FILE and BFD checkers. */
@@ -31,13 +31,15 @@ class OtherCheckersTest {
     @Test
     void misc() {
         MiscCheck m = (MiscCheck) Checkers.one("MISC_CHECK {\n misc_path /bin/true\n}");
-        assertEquals(new NotifyScript("/bin/true", Optional.empty(), Optional.empty()), m.script());
+        assertEquals(new ScriptCommand("/bin/true", Optional.empty(), Optional.empty(),
+                m.script().location()), m.script());
         assertEquals(Optional.empty(), m.timeout());
         assertEquals(Duration.ofSeconds(60), m.effectiveTimeout());
         assertFalse(m.dynamic());
         m = (MiscCheck) Checkers.one("MISC_CHECK {\n misc_path \"/bin/check arg\"\n misc_timeout 5\n misc_dynamic\n"
                 + " user nobody nogroup\n retry 2\n}");
-        assertEquals(new NotifyScript("/bin/check arg", Optional.of("nobody"), Optional.of("nogroup")), m.script());
+        assertEquals(new ScriptCommand("/bin/check arg", Optional.of("nobody"), Optional.of("nogroup"),
+                m.script().location()), m.script());
         assertEquals(Optional.of(Duration.ofSeconds(5)), m.timeout());
         assertTrue(m.dynamic());
         assertEquals(2, m.common().retry());
