@@ -18,6 +18,7 @@ import org.jkeepalived.vrrp.engine.SyncGroup;
 import org.jkeepalived.vrrp.engine.TrackedObject;
 import org.jkeepalived.vrrp.engine.VrrpInstance;
 import org.jkeepalived.vrrp.engine.VrrpState;
+import org.jkeepalived.vrrp.packet.AddressText;
 import org.jkeepalived.vrrp.packet.AdvertFilter;
 import org.jkeepalived.vrrp.packet.RateLimitedLog;
 import org.jkeepalived.vrrp.packet.VrrpStats;
@@ -198,7 +199,7 @@ public final class VrrpRouter {
             }
             for (VirtualIpAddress v : m.plan().config().virtualIpAddresses()) {
                 if (v.address().equals(address) && !v.noTrack()) {
-                    LOG.info("Netlink reflector reports IP {} removed from {}", address.getHostAddress(), name);
+                    LOG.info("Netlink reflector reports IP {} removed from {}", AddressText.of(address), name);
                     LOG.info("({}) re-adding VIPs.", m.plan().name());
                     m.installer().install(m.plan().spec());
                     return;
