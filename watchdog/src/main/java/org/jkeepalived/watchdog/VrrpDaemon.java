@@ -80,6 +80,7 @@ final class VrrpDaemon {
         if (!vrrp || config.vrrp().instances().isEmpty()) {
             LOG.warn("Warning - keepalived has no configuration to run");
             awaitStop();
+            LOG.info("Stopping");
             return finish();
         }
         Path vrrpPid = options.vrrpPidFile != null ? options.vrrpPidFile : PidFile.DEFAULT_VRRP;
