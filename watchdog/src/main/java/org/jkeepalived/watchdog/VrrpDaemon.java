@@ -2,6 +2,7 @@ package org.jkeepalived.watchdog;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,7 @@ import org.jkeepalived.core.config.LoadResult;
 import org.jkeepalived.core.config.Severity;
 import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.netlink.vrrp.NetlinkVrrpNetwork;
+import org.jkeepalived.vrrp.notify.VrrpScripting;
 import org.jkeepalived.vrrp.router.InstancePlanner;
 import org.jkeepalived.vrrp.router.VrrpRouter;
 import org.slf4j.Logger;
@@ -27,13 +29,16 @@ import sun.misc.Signal;
  * VRRP subsystem in this JVM until SIGTERM or SIGINT, then stops every instance (a MASTER sends
  * priority 0 and, unless -V, removes its VIPs), removes the pid files and returns 0.
  *
- * <p>Not yet here (issue 5): forking (without -n it stays in the foreground), separate VRRP and
- * checker child JVMs, syslog, reload on SIGHUP, tracked scripts and files.
+ * <p>Tracked scripts and files and the notify scripts, FIFOs and mail run through {@link VrrpScripting}.
+ * Not yet here (issue 5): forking (without -n it stays in the foreground), separate VRRP and
+ * checker child JVMs, syslog, reload on SIGHUP.
  */
 final class VrrpDaemon {
     private static final Logger LOG = LoggerFactory.getLogger("org.jkeepalived.Keepalived");
     /** How long the scheduler may take to stop every instance. */
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
+    /** How long the STOP notifications (scripts, FIFO lines, mail) may take before what runs is killed. */
+    private static final Duration NOTIFY_GRACE = Duration.ofSeconds(2);
 
     private final DaemonOptions options;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -89,10 +94,10 @@ final class VrrpDaemon {
         } catch (IOException e) {
             LOG.error("Unable to write pid file {}: {}", vrrpPid, e.getMessage());
         }
-        return runVrrp(config);
+        return runVrrp(config, load);
     }
 
-    private int runVrrp(KeepalivedConfig config) {
+    private int runVrrp(KeepalivedConfig config, LoadOptions load) {
         ThreadScheduler scheduler = ThreadScheduler.start("vrrp-scheduler");
         NetlinkVrrpNetwork network;
         try {
@@ -104,15 +109,18 @@ final class VrrpDaemon {
             return Main.EXIT_FATAL;
         }
         VrrpRouter router = null;
+        VrrpScripting scripting = VrrpScripting.open(config.global(), config.vrrp(), load.files(), scheduler);
         try {
             InstancePlanner.Result plans = InstancePlanner.plan(config.global(), config.vrrp(), network);
             plans.problems().forEach(p -> LOG.error("{}", p));
-            router = VrrpRouter.start(plans.plans(), config.vrrp().syncGroups(), scheduler, network);
+            router = VrrpRouter.start(plans.plans(), config.vrrp().syncGroups(), scheduler, network,
+                    scripting::beforeStart);
             LOG.info("Startup complete");
             awaitStop();
             LOG.info("Stopping");
             VrrpRouter r = router;
             scheduler.call(() -> {
+                scripting.stopTracking();
                 r.stop(options.dontReleaseVrrp);
                 return null;
             }, STOP_TIMEOUT_MILLIS);
@@ -126,6 +134,7 @@ final class VrrpDaemon {
             if (router != null) {
                 router.close();
             }
+            scripting.close(NOTIFY_GRACE);
             network.close();
             scheduler.close();
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jkeepalived.core.config.vrrp.VirtualIpAddress;
 import org.jkeepalived.core.config.vrrp.VrrpSyncGroup;
 import org.jkeepalived.core.time.Scheduler;
@@ -67,6 +68,16 @@ public final class VrrpRouter {
      */
     public static VrrpRouter start(List<InstancePlan> plans, List<VrrpSyncGroup> syncGroups, Scheduler scheduler,
                                    VrrpNetwork network) throws IOException {
+        return start(plans, syncGroups, scheduler, network, router -> { });
+    }
+
+    /**
+     * As {@link #start(List, List, Scheduler, VrrpNetwork)}, running {@code beforeStart} on the scheduler
+     * thread once the instances and sync groups exist and before any starts: where notify listeners attach
+     * and tracked scripts and files feed their first status.
+     */
+    public static VrrpRouter start(List<InstancePlan> plans, List<VrrpSyncGroup> syncGroups, Scheduler scheduler,
+                                   VrrpNetwork network, Consumer<VrrpRouter> beforeStart) throws IOException {
         VrrpRouter r = new VrrpRouter(Objects.requireNonNull(scheduler), Objects.requireNonNull(network));
         for (InstancePlan p : plans) {
             try {
@@ -85,7 +96,14 @@ public final class VrrpRouter {
                 }
             }
         }
-        scheduler.execute(() -> r.startInstances(initial));
+        scheduler.execute(() -> {
+            try {
+                beforeStart.accept(r);
+            } catch (RuntimeException e) {
+                LOG.error("preparing tracking and notifications failed", e);
+            }
+            r.startInstances(initial);
+        });
         return r;
     }
 
