@@ -79,6 +79,11 @@ public final class ProcessScriptRunner implements ScriptRunner, AutoCloseable {
 
     private void launch(List<String> argv, Duration timeout, Consumer<ScriptOutcome> done, Run run) {
         Process p;
+        if (!execFormat(program(argv))) {
+            // the JDK (and setpriv's execvp) would hand such a file to /bin/sh; keepalived's execve fails
+            done.accept(ScriptOutcome.notStarted("Exec format error: " + program(argv)));
+            return;
+        }
         try {
             p = new ProcessBuilder(argv).directory(new File("/")).redirectInput(DEV_NULL)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -116,6 +121,27 @@ public final class ProcessScriptRunner implements ScriptRunner, AutoCloseable {
                 done.accept(ScriptOutcome.exited(status));
             }
         });
+    }
+
+    /** The program the argv runs: after setpriv's options when it starts with setpriv. */
+    static String program(List<String> argv) {
+        int dashes = argv.indexOf("--");
+        return argv.get(0).equals(ScriptCommandLine.SETPRIV) && dashes >= 0 && dashes + 1 < argv.size()
+                ? argv.get(dashes + 1) : argv.get(0);
+    }
+
+    /** Whether a file execve accepts: an interpreter line or an ELF image (anything unreadable: let exec say). */
+    static boolean execFormat(String program) {
+        if (!program.contains("/")) {
+            return true;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(program))) {
+            byte[] head = in.readNBytes(4);
+            return head.length >= 2 && head[0] == '#' && head[1] == '!'
+                    || head.length == 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** Kills {@code root} and every process it started, children first collected while they are still ours. */
