@@ -38,6 +38,10 @@ final class JvmCommand {
             c.add("-Xshare:auto");
             c.add("-D" + CDS_PROPERTY + "=" + cds);
         }
+        String syslog = System.getProperty(SyslogAppender.SOCKET_PROPERTY);
+        if (syslog != null) {
+            c.add("-D" + SyslogAppender.SOCKET_PROPERTY + "=" + syslog);
+        }
         String extra = System.getenv(CHILD_OPTS_ENV);
         if (extra != null && !extra.isBlank()) {
             c.addAll(List.of(extra.trim().split("\\s+")));

@@ -16,6 +16,8 @@ import org.jkeepalived.netlink.sys.UnixDatagramSender;
  */
 final class SyslogAppender extends AppenderBase<ILoggingEvent> {
     static final String DEV_LOG = "/dev/log";
+    /** System property that points syslog elsewhere (tests); children inherit it from the parent. */
+    static final String SOCKET_PROPERTY = "jkeepalived.syslog.socket";
 
     private final String ident;
     private final SyslogFacility facility;
@@ -30,7 +32,7 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
     @Override
     public void start() {
         try {
-            socket = UnixDatagramSender.open(DEV_LOG);
+            socket = UnixDatagramSender.open(System.getProperty(SOCKET_PROPERTY, DEV_LOG));
         } catch (ErrnoException | RuntimeException | LinkageError e) {
             addWarn("syslog unavailable: " + e.getMessage());
         }
