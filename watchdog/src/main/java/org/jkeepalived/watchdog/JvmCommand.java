@@ -29,6 +29,8 @@ final class JvmCommand {
     static List<String> command(ChildKind kind, int instances, List<String> args) {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the class-data archives at their fixed address, shared with the parent (see bin/jkeepalived)
+        c.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
         c.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss256k",
                 "-Xms4m", "-Xmn2m", "-Xmx" + heapMiB(instances) + "m", "-XX:MaxMetaspaceSize=48m",
                 "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"));
@@ -36,6 +38,8 @@ final class JvmCommand {
         if (cds != null && !cds.isEmpty()) {
             c.add("-XX:SharedArchiveFile=" + cds);
             c.add("-Xshare:auto");
+            c.add("-Xlog:cds=off");
+            c.add("-Xlog:cds+dynamic=off");
             c.add("-D" + CDS_PROPERTY + "=" + cds);
         }
         String syslog = System.getProperty(SyslogAppender.SOCKET_PROPERTY);
