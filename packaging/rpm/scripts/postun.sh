@@ -6,3 +6,7 @@ if [ -d /run/systemd/system ]; then
         systemctl try-restart jkeepalived.service >/dev/null 2>&1 || :
     fi
 fi
+# On erase, the launcher's class-data archive (made from the removed jars) goes too.
+if [ "$1" -eq 0 ]; then
+    rm -rf /var/cache/jkeepalived
+fi

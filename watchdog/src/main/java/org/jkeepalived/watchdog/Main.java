@@ -16,12 +16,8 @@ import picocli.CommandLine.ParameterException;
 
 /** The {@code jkeepalived} command: parses keepalived's flags and runs the mode they ask for. */
 public final class Main {
-    /** A flag picocli cannot parse; keepalived exits 1 for an unknown option too. */
-    static final int EXIT_USAGE = 1;
-    /** {@code -t} found something to report; keepalived 2.2.7 exits 5 in that case. */
-    static final int EXIT_CONFIG_TEST_FAILED = 5;
-    /** The daemon cannot start (no usable config, or a subsystem this build lacks). */
-    static final int EXIT_FATAL = 1;
+    static final int EXIT_USAGE = ExitStatus.USAGE;
+    static final int EXIT_CONFIG_TEST_FAILED = ExitStatus.CONFIG_TEST_FAILED;
 
     private Main() {
     }
@@ -52,8 +48,7 @@ public final class Main {
         if (o.signum != null) {
             return SignalFunction.print(o.signum, out, err);
         }
-        String configId = o.configId != null ? o.configId : host.shortHostName();
-        LoadOptions load = new LoadOptions(configId, o.allConfig, host.interfaces(), host.files());
+        LoadOptions load = loadOptions(o, host);
         if (o.configTestRequested()) {
             return configTest(o, load, out, err);
         }
@@ -62,7 +57,13 @@ public final class Main {
             printDiagnostics(result.diagnostics(), err);
             out.print(ConfigDump.render(result.config()));
         }
-        return new VrrpDaemon(o).run(args, load);
+        return new ParentProcess(o, args, load).run();
+    }
+
+    /** How the configuration is read for these options on this host (every process of the daemon reads it so). */
+    static LoadOptions loadOptions(DaemonOptions o, HostView host) {
+        String configId = o.configId != null ? o.configId : host.shortHostName();
+        return new LoadOptions(configId, o.allConfig, host.interfaces(), host.files());
     }
 
     /** {@code -t[=LOG_FILE]}: prints every diagnostic and exits 0 only when there are none, as keepalived does. */

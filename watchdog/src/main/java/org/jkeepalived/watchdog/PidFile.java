@@ -14,6 +14,7 @@ final class PidFile {
     /** keepalived's defaults. */
     static final Path DEFAULT_PARENT = Path.of("/run/keepalived.pid");
     static final Path DEFAULT_VRRP = Path.of("/run/keepalived_vrrp.pid");
+    static final Path DEFAULT_CHECKERS = Path.of("/run/keepalived_checkers.pid");
 
     private final Path path;
     private final long pid;
@@ -41,6 +42,11 @@ final class PidFile {
             Files.createDirectories(dir);
         }
         Files.writeString(path, pid + "\n", StandardCharsets.US_ASCII);
+        return new PidFile(path, pid);
+    }
+
+    /** A pid file another process (a child) wrote, for {@link #remove} after that process is gone. */
+    static PidFile of(Path path, long pid) {
         return new PidFile(path, pid);
     }
 

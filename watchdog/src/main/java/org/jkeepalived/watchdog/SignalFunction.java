@@ -5,23 +5,29 @@ import java.util.Locale;
 
 /**
  * The functions keepalived triggers by signal and the signal jkeepalived uses for each, for
- * {@code --signum}. keepalived uses SIGUSR2 for STATS and SIGRTMIN+2 for JSON; a JVM cannot take
- * either (HotSpot owns USR2 for thread suspension and cannot handle real-time signals, see
- * shared/PLATFORM.md), so those two functions have no signal here: {@code --signum} says so and
- * exits non-zero, as keepalived does for a function it was built without.
+ * {@code --signum}. STOP, RELOAD, DATA and STATS are keepalived's (STATS is SIGUSR2: every jkeepalived
+ * JVM starts with HotSpot's suspend/resume signal moved off it, see {@link JvmCommand#SR_SIGNUM}). A JVM
+ * cannot handle real-time signals, so JSON uses SIGPWR instead of keepalived's SIGRTMIN+2, and
+ * STATS_CLEAR (keepalived: SIGRTMAX) has no signal: {@code --signum} says so and exits non-zero, as
+ * keepalived does for a function it was built without.
  */
 enum SignalFunction {
     STOP(15),
     RELOAD(1),
     DATA(10),
-    STATS(-1),
+    STATS(12),
     STATS_CLEAR(-1),
-    JSON(-1);
+    /** SIGPWR on x86 and arm64 Linux. */
+    JSON(30);
 
     private final int number;
 
     SignalFunction(int number) {
         this.number = number;
+    }
+
+    int number() {
+        return number;
     }
 
     static int print(String name, PrintStream out, PrintStream err) {
@@ -33,7 +39,7 @@ enum SignalFunction {
             return 1;
         }
         if (f.number < 0) {
-            err.println("jkeepalived: " + f + " has no signal in a JVM; HotSpot reserves it");
+            err.println("jkeepalived: " + f + " has no signal in a JVM (keepalived uses a real-time signal)");
             return 1;
         }
         out.println(f.number);

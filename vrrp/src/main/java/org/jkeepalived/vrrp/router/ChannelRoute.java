@@ -53,6 +53,12 @@ final class ChannelRoute implements VrrpNetwork.AdvertReceiver {
         byVrid[instance.spec().vrid()] = instance;
     }
 
+    /** Removes the instance with this VRID (reload); its adverts are dropped from now on. */
+    void unregister(int vrid) {
+        dispatcher.unregister(vrid);
+        byVrid[vrid] = null;
+    }
+
     @Override
     public void receivedIpv4(ByteBuffer datagram) {
         byte[] copy = copy(datagram);

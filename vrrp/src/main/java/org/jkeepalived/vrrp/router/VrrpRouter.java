@@ -50,7 +50,7 @@ public final class VrrpRouter {
     private Closeable watch;
 
     /** One running instance and what it was made of. */
-    private record Member(InstancePlan plan, VrrpInstance instance, ReleasableInstaller installer) {
+    private record Member(InstancePlan plan, VrrpInstance instance, ReleasableInstaller installer, VrrpStats stats) {
     }
 
     private VrrpRouter(Scheduler scheduler, VrrpNetwork network) {
@@ -119,9 +119,12 @@ public final class VrrpRouter {
             routes.put(key, route);
         }
         ReleasableInstaller installer = new ReleasableInstaller(network.installer(p));
-        VrrpInstance instance = new VrrpInstance(spec, scheduler, route.channel(), installer, network.announcer(p));
-        route.register(instance, new AdvertFilter(p.expectations(), new VrrpStats(), receiveLog));
-        members.add(new Member(p, instance, installer));
+        VrrpStats stats = new VrrpStats();
+        VrrpInstance instance = new VrrpInstance(spec, scheduler, StatsTap.counting(route.channel(), stats),
+                installer, network.announcer(p));
+        instance.addListener(StatsTap.counting(stats));
+        route.register(instance, new AdvertFilter(p.expectations(), stats, receiveLog));
+        members.add(new Member(p, instance, installer, stats));
     }
 
     private void buildGroups(List<VrrpSyncGroup> syncGroups) {
@@ -165,6 +168,69 @@ public final class VrrpRouter {
             m.installer().keep = keepAddresses;
             m.instance().stop();
         }
+    }
+
+    /** The counters of one running instance (keepalived's vrrp_stats), or null; read on the scheduler thread. */
+    public VrrpStats stats(String instanceName) {
+        return members.stream().filter(m -> m.plan().name().equals(instanceName)).findFirst()
+                .map(Member::stats).orElse(null);
+    }
+
+    /**
+     * Applies a reloaded configuration (SIGHUP), on the scheduler thread: instances whose configuration and
+     * sync group did not change keep running untouched (state, VIPs, timers); removed instances stop as on
+     * shutdown (a MASTER sends priority 0 and removes its VIPs); changed ones stop and start again from
+     * their new plan, and new ones start, as at start-up.
+     */
+    public void reload(List<InstancePlan> plans, List<VrrpSyncGroup> syncGroups) {
+        Map<String, List<String>> running = new LinkedHashMap<>();
+        for (SyncGroup g : groups) {
+            running.put(g.name(), g.members().stream().map(VrrpInstance::name).toList());
+        }
+        ReloadDiff diff = ReloadDiff.of(members.stream().map(Member::plan).toList(), running, plans, syncGroups);
+        for (Member m : List.copyOf(members)) {
+            if (diff.stopped().contains(m.plan().name())) {
+                LOG.info("({}) {} on reload", m.plan().name(),
+                        diff.started().contains(m.plan().name()) ? "changed: restarting" : "removed: stopping");
+                m.instance().stop();
+                routeOf(m.plan()).unregister(m.plan().spec().vrid());
+                network.release(m.plan());
+                members.remove(m);
+            }
+        }
+        groups.removeIf(g -> g.members().stream().anyMatch(i -> diff.stopped().contains(i.name())));
+        List<Member> fresh = new ArrayList<>();
+        for (InstancePlan p : plans) {
+            if (diff.started().contains(p.name())) {
+                try {
+                    add(p);
+                    fresh.add(members.get(members.size() - 1));
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("({}) cannot start: {}", p.name(), e.getMessage());
+                }
+            }
+        }
+        List<String> groupNames = groups.stream().map(SyncGroup::name).toList();
+        buildGroups(syncGroups.stream().filter(g -> !groupNames.contains(g.name())).toList());
+        for (Member m : fresh) {
+            for (TrackedObject t : m.plan().spec().tracked()) {
+                if (t.kind() == TrackedObject.Kind.INTERFACE && !linkState.containsKey(t.name())) {
+                    try {
+                        linkState.put(t.name(), network.isUp(t.name()));
+                    } catch (IOException e) {
+                        linkState.put(t.name(), false);
+                    }
+                }
+            }
+            linkState.forEach((name, up) -> m.instance().interfaceChanged(name, up));
+        }
+        fresh.forEach(m -> m.instance().start());
+        LOG.info("Reload finished: {} kept, {} stopped, {} started", diff.kept().size(), diff.stopped().size(),
+                diff.started().size());
+    }
+
+    private ChannelRoute routeOf(InstancePlan p) {
+        return routes.get(p.interfaceName() + (p.ipv6() ? "/inet6" : "/inet"));
     }
 
     /** Closes the channels and the link watch and releases each instance's vmac; after {@link #stop}. */

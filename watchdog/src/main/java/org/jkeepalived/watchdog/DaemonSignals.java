@@ -1,0 +1,41 @@
+package org.jkeepalived.watchdog;
+
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * The signals every process of the daemon handles, by keepalived function. TERM and INT stop, HUP
+ * reloads, USR1 dumps the data file, USR2 the stats file (possible because the launcher moves HotSpot's
+ * suspend/resume signal off USR2 with {@code _JAVA_SR_SIGNUM}), and PWR the JSON file: keepalived uses
+ * SIGRTMIN+2 for JSON, which no JVM can handle. The handler runs on the JVM's signal thread and must only
+ * hand the event on.
+ */
+final class DaemonSignals {
+    /** A signal's function. */
+    enum Event { STOP, RELOAD, DATA, STATS, JSON }
+
+    /** The signal jkeepalived uses for {@link Event#JSON} (keepalived: SIGRTMIN+2). */
+    static final String JSON_SIGNAL = "PWR";
+
+    private DaemonSignals() {
+    }
+
+    static void install(Consumer<Event> handler) {
+        handle("TERM", Event.STOP, handler);
+        handle("INT", Event.STOP, handler);
+        handle("HUP", Event.RELOAD, handler);
+        handle("USR1", Event.DATA, handler);
+        handle("USR2", Event.STATS, handler);
+        handle(JSON_SIGNAL, Event.JSON, handler);
+    }
+
+    private static void handle(String name, Event event, Consumer<Event> handler) {
+        try {
+            Signal.handle(new Signal(name), s -> handler.accept(event));
+        } catch (IllegalArgumentException e) {
+            // USR2 without _JAVA_SR_SIGNUM belongs to HotSpot: that function is then unavailable
+            LoggerFactory.getLogger(DaemonSignals.class).debug("SIG{} cannot be handled: {}", name, e.getMessage());
+        }
+    }
+}
