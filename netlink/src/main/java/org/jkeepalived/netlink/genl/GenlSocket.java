@@ -167,10 +167,16 @@ public final class GenlSocket implements Closeable {
                 } else if (m.type() == NLMSG_DONE) {
                     return replies;
                 } else if (keepReplies) {
-                    replies.add(GenlMessage.of(m));
+                    replies.add(GenlMessage.of(copy(m))); // the receive buffer is reused for the next datagram
                 }
             }
         }
+    }
+
+    private static NetlinkMessage copy(NetlinkMessage m) {
+        ByteBuffer body = ByteBuffer.allocate(m.body().remaining()).order(ByteOrder.nativeOrder());
+        body.put(m.body().duplicate()).flip();
+        return new NetlinkMessage(m.type(), m.flags(), m.seq(), m.pid(), body);
     }
 
     private int nextSeq() {
