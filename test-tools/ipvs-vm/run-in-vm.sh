@@ -25,7 +25,7 @@ rm -f "$shared/rc" "$shared/stdout" "$shared/stderr"
 printf '%s\n' "$*" > "$shared/cmd.sh"
 console=/dev/null
 [ "${IPVS_VM_CONSOLE:-0}" = 1 ] && console=/dev/stderr
-timeout "${IPVS_VM_TIMEOUT:-300}" qemu-system-x86_64 -accel tcg -M q35 -cpu max -smp "${IPVS_VM_CPUS:-2}" \
+timeout "${IPVS_VM_TIMEOUT:-300}" qemu-system-x86_64 -accel tcg -M q35 -cpu ${IPVS_VM_CPU:-qemu64} -smp "${IPVS_VM_CPUS:-2}" \
     -m "${IPVS_VM_MEMORY:-1024}" -nographic -no-reboot -nodefaults -serial stdio -display none \
     -kernel "$cache/vmlinux" -initrd "$cache/initramfs.gz" \
     -append "console=ttyS0 quiet loglevel=3 panic=-1 mitigations=off tsc=reliable ipvsvm.shared=$shared" \
