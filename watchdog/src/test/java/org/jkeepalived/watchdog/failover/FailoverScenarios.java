@@ -49,7 +49,7 @@ abstract class FailoverScenarios {
         RouterProcess r1 = tb.start(1, d, 150);
         RouterProcess r2 = tb.start(2, d, 100);
         List<RouterProcess> backups = routers == 3 ? List.of(r2, tb.start(3, d, 50)) : List.of(r2);
-        tb.awaitRoles(r1, backups, 0, Testbed.STARTUP);
+        tb.awaitRoles(r1, backups, Testbed.STARTUP);
         boolean vmac = tb.config().vmac();
         // With use_vmac the client may learn r1's own MAC first: the kernel answers our TCP probe
         // through eth0 and ARPs for the client from there. The takeover's GARP must still win.
@@ -106,7 +106,7 @@ abstract class FailoverScenarios {
         Testbed tb = testbed(2, VrrpConfig.v2(), info);
         RouterProcess r1 = tb.start(1, daemon(), 150);
         RouterProcess r2 = tb.start(2, daemon(), 100);
-        tb.awaitRoles(r1, List.of(r2), 0, Testbed.STARTUP);
+        tb.awaitRoles(r1, List.of(r2), Testbed.STARTUP);
         Takeover t = Takeover.afterTerminate(tb, r1, r2);
         t.assertWithin(tb.config().skewMicros(100), "takeover after the priority-0 advert");
         assertFalse(Lan.hasAddress(r1.node(), tb.vip()), "a stopped master removes its VIP");
@@ -117,7 +117,7 @@ abstract class FailoverScenarios {
         Testbed tb = testbed(2, VrrpConfig.v2(), info);
         RouterProcess r1 = tb.start(1, daemon(), 150);
         RouterProcess r2 = tb.start(2, daemon(), 100);
-        tb.awaitRoles(r1, List.of(r2), 0, Testbed.STARTUP);
+        tb.awaitRoles(r1, List.of(r2), Testbed.STARTUP);
         Capture fromMaster = tb.captureFrom(r1.node());
         AddressMonitor monitor = tb.monitor(r2.node());
         assertTrue(Wait.until(Duration.ofSeconds(3), Duration.ofMillis(10),
@@ -139,7 +139,7 @@ abstract class FailoverScenarios {
         mark1 = r1.mark();
         mark2 = r2.mark();
         Lan.linkUp(r1.node());
-        tb.awaitRoles(r1, List.of(r2), 0, Duration.ofSeconds(10));
+        tb.awaitRoles(r1, List.of(r2), Duration.ofSeconds(10));
         r1.waitForLog(mark1, Testbed.MASTER, Duration.ofSeconds(10));
         r2.waitForLog(mark2, Testbed.BACKUP, Duration.ofSeconds(10));
     }

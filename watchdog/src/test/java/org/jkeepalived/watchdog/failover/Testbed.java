@@ -23,7 +23,7 @@ final class Testbed implements AutoCloseable {
     static final Pattern MASTER = Pattern.compile("\\(VI_1\\) Entering MASTER STATE");
     static final Pattern BACKUP = Pattern.compile("\\(VI_1\\) Entering BACKUP STATE");
     static final Pattern FAULT = Pattern.compile("\\(VI_1\\) Entering FAULT STATE");
-    static final Pattern ANY_STATE = Pattern.compile("\\(VI_1\\) Entering [A-Z]+ STATE");
+    static final Pattern ANY_STATE = Pattern.compile("\\(VI_1\\) Entering ([A-Z]+) STATE");
     /** How late a takeover may be beyond the RFC bound before a test calls it wrong. */
     static final long TOLERANCE_MICROS = 100_000;
     static final Duration STARTUP = Duration.ofSeconds(25);
@@ -90,24 +90,32 @@ final class Testbed implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code master} says MASTER and holds the VIP, every backup says BACKUP and none
-     * holds the VIP.
+     * Waits until the last state {@code master} logged is MASTER and it holds the VIP, and the last
+     * state each backup logged is BACKUP and none holds the VIP.
      */
-    void awaitRoles(RouterProcess master, List<RouterProcess> backups, int mark, Duration timeout) {
-        master.waitForLog(mark, MASTER, timeout);
-        for (RouterProcess b : backups) {
-            b.waitForLog(mark, BACKUP, timeout);
-        }
-        boolean settled = Wait.until(timeout, Duration.ofMillis(20), () -> Lan.hasAddress(master.node(), vip())
+    void awaitRoles(RouterProcess master, List<RouterProcess> backups, Duration timeout) {
+        boolean settled = Wait.until(timeout, Duration.ofMillis(20), () -> "MASTER".equals(lastState(master))
+                && backups.stream().allMatch(b -> "BACKUP".equals(lastState(b)))
+                && Lan.hasAddress(master.node(), vip())
                 && backups.stream().noneMatch(b -> Lan.hasAddress(b.node(), vip())));
         if (!settled) {
-            StringBuilder why = new StringBuilder("VIP " + vip() + " not only on " + master + ":");
+            StringBuilder why = new StringBuilder("expected " + master + " MASTER with " + vip() + " alone:");
             for (RouterProcess r : all(master, backups)) {
-                why.append("\n").append(r.node().role()).append(": ").append(Lan.addresses(r.node()))
-                        .append("\n").append(r.tail());
+                why.append("\n--- ").append(r).append(" state ").append(lastState(r)).append(", addresses ")
+                        .append(Lan.addresses(r.node())).append("\n").append(r.tail());
             }
             fail(why.toString());
         }
+    }
+
+    /** The state in the last "(VI_1) Entering ... STATE" line of {@code p}'s log, or null. */
+    static String lastState(RouterProcess p) {
+        java.util.regex.Matcher m = ANY_STATE.matcher(p.logText());
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
     }
 
     private static List<RouterProcess> all(RouterProcess master, List<RouterProcess> backups) {
