@@ -57,14 +57,12 @@ public final class Main {
         if (o.configTestRequested()) {
             return configTest(o, load, out, err);
         }
-        LoadResult result = ConfigLoader.load(o.configFile, load);
-        printDiagnostics(result.diagnostics(), err);
         if (o.dumpConf) {
+            LoadResult result = ConfigLoader.load(o.configFile, load);
+            printDiagnostics(result.diagnostics(), err);
             out.print(ConfigDump.render(result.config()));
         }
-        err.println("jkeepalived: the VRRP and checker child processes are not part of this build yet;"
-                + " use -t to check a configuration or -d to dump it");
-        return EXIT_FATAL;
+        return new VrrpDaemon(o).run(args, load);
     }
 
     /** {@code -t[=LOG_FILE]}: prints every diagnostic and exits 0 only when there are none, as keepalived does. */

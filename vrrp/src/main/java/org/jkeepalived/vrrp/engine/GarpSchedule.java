@@ -3,6 +3,7 @@ package org.jkeepalived.vrrp.engine;
 import java.util.function.Consumer;
 import org.jkeepalived.core.time.Scheduler;
 import org.jkeepalived.core.time.Timer;
+import org.jkeepalived.vrrp.packet.AddressText;
 
 /**
  * When a MASTER announces its virtual addresses: a burst on becoming MASTER and another
@@ -88,7 +89,7 @@ final class GarpSchedule {
         String what = spec.ipv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs";
         for (VirtualAddress v : spec.virtualAddresses()) {
             String device = v.device() != null ? v.device() : spec.interfaceName();
-            log.accept("Sending/queueing " + what + " on " + device + " for " + v.address().getHostAddress());
+            log.accept("Sending/queueing " + what + " on " + device + " for " + AddressText.of(v.address()));
         }
         announcer.announce(spec, repeat);
     }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.jkeepalived.core.time.Scheduler;
 import org.jkeepalived.core.time.Timer;
+import org.jkeepalived.vrrp.packet.AddressText;
 import org.jkeepalived.vrrp.packet.VrrpAdvert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +170,7 @@ public final class VrrpInstance {
             // RFC 5798 §6.4.2: preempting, so a lower priority advert does not reset the timer.
             masterAddress = source;
             masterPriority = priority;
-            log("received lower priority (" + priority + ") advert from " + source.getHostAddress() + " - discarding");
+            log("received lower priority (" + priority + ") advert from " + AddressText.of(source) + " - discarding");
         }
     }
 
@@ -185,9 +186,9 @@ public final class VrrpInstance {
         if (higher || priority == effectivePriority && compareAddresses(source, spec.primaryAddress()) > 0) {
             // RFC 5798 §6.4.3: yield to the better master.
             log(higher
-                    ? "Master received advert from " + source.getHostAddress() + " with higher priority "
+                    ? "Master received advert from " + AddressText.of(source) + " with higher priority "
                     + priority + ", ours " + effectivePriority
-                    : "Master received advert from " + source.getHostAddress() + " with same priority "
+                    : "Master received advert from " + AddressText.of(source) + " with same priority "
                     + priority + " but higher IP address than ours");
             if (spec.higherPrioSendAdvert()) {
                 adverts.send();
@@ -204,11 +205,11 @@ public final class VrrpInstance {
             listeners.get(i).onMasterReceivedLowerPriority(spec.name(), priority);
         }
         if (spec.lowerPrioNoAdvert()) {
-            log("Received advert from " + source.getHostAddress() + " with lower priority " + priority + ", ours "
+            log("Received advert from " + AddressText.of(source) + " with lower priority " + priority + ", ours "
                     + effectivePriority);
             return;
         }
-        log("Received advert from " + source.getHostAddress() + " with lower priority " + priority + ", ours "
+        log("Received advert from " + AddressText.of(source) + " with lower priority " + priority + ", ours "
                 + effectivePriority + ", forcing new election");
         adverts.send();
         garps.lowerPriorityAdvert();

@@ -4,11 +4,11 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** Text forms for log lines: addresses as keepalived prints them (RFC 5952 for IPv6). */
-final class AddressText {
+public final class AddressText {
     private AddressText() {
     }
 
-    static String of(InetAddress a) {
+    public static String of(InetAddress a) {
         if (!(a instanceof Inet6Address)) {
             return a.getHostAddress();
         }

@@ -1,0 +1,66 @@
+package org.jkeepalived.core.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ThreadSchedulerTest {
+    private final ThreadScheduler scheduler = ThreadScheduler.start("test-scheduler");
+
+    @AfterEach
+    void close() {
+        scheduler.close();
+    }
+
+    @Test
+    void runsInDeadlineOrderThenSubmissionOrder() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(4);
+        scheduler.schedule(30_000_000, () -> { order.add("c"); done.countDown(); });
+        scheduler.schedule(10_000_000, () -> { order.add("a"); done.countDown(); });
+        scheduler.schedule(10_000_000, () -> { order.add("b"); done.countDown(); });
+        scheduler.execute(() -> { order.add("now"); done.countDown(); });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("now", "a", "b", "c"), order);
+    }
+
+    @Test
+    void waitsAtLeastTheDelay() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        long[] ranAt = new long[1];
+        long start = System.nanoTime();
+        scheduler.schedule(20_000_000, () -> { ranAt[0] = System.nanoTime(); done.countDown(); });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertTrue(ranAt[0] - start >= 20_000_000, "ran early");
+    }
+
+    @Test
+    void cancelledTaskNeverRuns() throws Exception {
+        boolean[] ran = new boolean[1];
+        Timer t = scheduler.schedule(10_000_000, () -> ran[0] = true);
+        t.cancel();
+        CountDownLatch later = new CountDownLatch(1);
+        scheduler.schedule(30_000_000, later::countDown);
+        assertTrue(later.await(5, TimeUnit.SECONDS));
+        assertFalse(ran[0]);
+    }
+
+    @Test
+    void callRunsOnTheSchedulerThreadAndSurvivesAFailingTask() throws Exception {
+        scheduler.execute(() -> { throw new IllegalStateException("expected by the test"); });
+        boolean inside = scheduler.call(scheduler::inSchedulerThread, 5_000);
+        assertTrue(inside);
+        assertFalse(scheduler.inSchedulerThread());
+        // a task scheduled from the scheduler thread itself runs too
+        CountDownLatch nested = new CountDownLatch(1);
+        scheduler.execute(() -> scheduler.schedule(1_000_000, nested::countDown));
+        assertTrue(nested.await(5, TimeUnit.SECONDS));
+    }
+}
