@@ -105,7 +105,7 @@ capture() { # namespace iface extra-args out
     ip netns exec "$pfx-$1" tcpdump -i "$2" $3 -n -tt -e -l -U \
         'ip proto 112 or ip6 proto 112 or arp or icmp6' > "$4" 2> "$4.err" &
     pids="$pids $!"; echo $! > "$4.pid"
-    await 5 grep -q "listening on" "$4.err" || die "tcpdump did not start: $(cat "$4.err")"
+    await 5 grep -qs "listening on" "$4.err" || die "tcpdump did not start: $(cat "$4.err")"
 }
 stop() { kill "$(cat "$1.pid")" 2>/dev/null; wait "$(cat "$1.pid")" 2>/dev/null; }
 
@@ -191,13 +191,13 @@ function mid(s,   n, x, i, j, t) { n = split(s, x, " "); for (i = 1; i <= n; i++
   take[key] = take[key] " " $5; over[key] = over[key] " " ($5 - (3 * $4 * 1000 + skew($2, $4)))
   ann[key] = ann[key] " " $6; hand[key] = hand[key] " " $7; p0[key] = p0[key] " " ($8 - skew($2, $4)) }
 END {
-  printf "%-22s %-11s %-22s %-20s %-22s %-22s %-20s %s\n", "scenario", "daemon", "takeover ms", "over MDI ms",
+  printf "%-30s %-11s %-22s %-20s %-22s %-22s %-20s %s\n", "scenario", "daemon", "takeover ms", "over MDI ms",
       "first GARP/NA ms", "SIGTERM->VIP ms", "prio0->VIP - skew", "takeover/keepalived"
   for (k in seen) {
     split(k, f, " "); mdi = 3 * f[3] * 1000 + skew(f[1], f[3])
     for (d in daemons) { key = k SUBSEP d; if (!(key in take)) continue
       ratio = (k SUBSEP "keepalived") in take ? sprintf("%.4f", mid(take[key]) / mid(take[k SUBSEP "keepalived"])) : "-"
-      printf "%-22s %-11s %-22s %-20s %-22s %-22s %-20s %s\n", sprintf("v%s IPv%s int %ss", f[1], f[2], f[3]) " MDI=" mdi,
+      printf "%-30s %-11s %-22s %-20s %-22s %-22s %-20s %s\n", sprintf("v%s IPv%s int %ss", f[1], f[2], f[3]) " MDI=" mdi,
           d, med(take[key]), med(over[key]), med(ann[key]), med(hand[key]), med(p0[key]), ratio } } }' "$results" | sort
 echo "($runs runs each; median (min-max); raw: daemon version family advert_int takeover announce handover prio0)"
 cat "$results"

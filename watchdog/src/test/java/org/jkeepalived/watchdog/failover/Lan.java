@@ -20,7 +20,7 @@ final class Lan implements AutoCloseable {
 
     private final NetworkNamespace bridge;
     private final List<Node> routers = new ArrayList<>();
-    private final List<NetworkNamespace> pending = new ArrayList<>();
+    private final List<NetworkNamespace> hosts = new ArrayList<>();
     private Node client;
 
     private Lan(NetworkNamespace bridge) {
@@ -53,7 +53,7 @@ final class Lan implements AutoCloseable {
         NetworkNamespace ns = NetworkNamespace.create();
         String port = "p" + role;
         Node node = new Node(role, ns, port, ipv4, ipv6, mac);
-        pending.add(ns); // first, so close() deletes it even if the set-up below fails
+        hosts.add(ns); // first, so close() deletes it even if the set-up below fails
         // DAD off: a VIP or link-local address must be usable at once. promote_secondaries on, as
         // keepalived sets it: otherwise deleting the primary address deletes the VIPs too (PLATFORM.md).
         ns.exec(10, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0",
@@ -138,7 +138,7 @@ final class Lan implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
-        for (NetworkNamespace ns : pending) {
+        for (NetworkNamespace ns : hosts) {
             try {
                 ns.close();
             } catch (RuntimeException e) {
