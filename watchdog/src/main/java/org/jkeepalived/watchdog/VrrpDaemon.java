@@ -44,6 +44,8 @@ final class VrrpDaemon {
     }
 
     int run(String[] args, LoadOptions load) {
+        // first: a TERM during start-up must still end in a clean stop, not the JVM's exit 143
+        installSignalHandlers();
         ConsoleLogging.configure(options.logDetail);
         LOG.info("Starting jkeepalived v{} (keepalived 2.2 compatible)", Version.number());
         LOG.info("Command line: '{}'", String.join("' '", prepend("jkeepalived", args)));
@@ -66,7 +68,6 @@ final class VrrpDaemon {
             LOG.info("daemon is already running");
             return 0;
         }
-        installSignalHandlers();
         try {
             pidFiles.add(PidFile.write(parentPid, ProcessHandle.current().pid()));
         } catch (IOException e) {
@@ -79,6 +80,7 @@ final class VrrpDaemon {
         if (!vrrp || config.vrrp().instances().isEmpty()) {
             LOG.warn("Warning - keepalived has no configuration to run");
             awaitStop();
+            LOG.info("Stopping");
             return finish();
         }
         Path vrrpPid = options.vrrpPidFile != null ? options.vrrpPidFile : PidFile.DEFAULT_VRRP;
