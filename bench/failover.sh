@@ -133,6 +133,8 @@ first_announce() { # file after
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) * 1000 }'; }
 
 results="$work/results"; : > "$results"
+# The figures move by milliseconds with other load on the machine: say how busy it was.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 run_one() { # daemon run
     local d=$1 k=$2 base="$work/$d-$ver-$fam-$adv-$k"
     lan
@@ -180,7 +182,7 @@ for scenario in "2 4 1" "3 4 0.1" "3 6 0.1"; do
 done
 cleanup
 
-# Report: median (min-max) per scenario and daemon, and the ratio of the median takeover to keepalived's.
+# Report: median (min-max) per scenario and daemon, and the ratios of the medians to keepalived's.
 awk -v runs="$runs" '
 function skew(v, a) { return v == 2 ? (256 - 100) / 256 * 1000 : (256 - 100) * a * 1000 / 256 }
 function med(s,   n, x, i, j, t) { n = split(s, x, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
@@ -192,12 +194,14 @@ function mid(s,   n, x, i, j, t) { n = split(s, x, " "); for (i = 1; i <= n; i++
   ann[key] = ann[key] " " $6; hand[key] = hand[key] " " $7; p0[key] = p0[key] " " ($8 - skew($2, $4)) }
 END {
   printf "%-30s %-11s %-22s %-20s %-22s %-22s %-20s %s\n", "scenario", "daemon", "takeover ms", "over MDI ms",
-      "first GARP/NA ms", "SIGTERM->VIP ms", "prio0->VIP - skew", "takeover/keepalived"
+      "first GARP/NA ms", "SIGTERM->VIP ms", "prio0->VIP - skew", "ratio to keepalived (takeover, handover)"
   for (k in seen) {
     split(k, f, " "); mdi = 3 * f[3] * 1000 + skew(f[1], f[3])
     for (d in daemons) { key = k SUBSEP d; if (!(key in take)) continue
-      ratio = (k SUBSEP "keepalived") in take ? sprintf("%.4f", mid(take[key]) / mid(take[k SUBSEP "keepalived"])) : "-"
+      ka = k SUBSEP "keepalived"
+      ratio = ka in take ? sprintf("%.4f, %.3f", mid(take[key]) / mid(take[ka]), mid(hand[key]) / mid(hand[ka])) : "-"
       printf "%-30s %-11s %-22s %-20s %-22s %-22s %-20s %s\n", sprintf("v%s IPv%s int %ss", f[1], f[2], f[3]) " MDI=" mdi,
           d, med(take[key]), med(over[key]), med(ann[key]), med(hand[key]), med(p0[key]), ratio } } }' "$results" | sort
+echo "load average $load_start at start, $(cut -d' ' -f1-3 /proc/loadavg) at the end ($(nproc) CPUs)"
 echo "($runs runs each; median (min-max); raw: daemon version family advert_int takeover announce handover prio0)"
 cat "$results"
