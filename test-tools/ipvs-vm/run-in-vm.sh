@@ -1,12 +1,12 @@
 #!/bin/sh
 # Runs a shell command inside a throwaway VM whose kernel has IPVS (the build machines' kernels have none):
-#   test-tools/ipvs-vm/run-in-vm.sh 'ipvsadm -A -t 10.0.0.1:80 -s rr && ipvsadm -Ln'
+#   test-tools/ipvs-vm/run-in-vm.sh 'ipvsadm -A -t 192.0.2.1:80 -s rr && ipvsadm -Ln'
 # The VM is Debian's linux-image-amd64 kernel under qemu-system-x86_64 with software emulation (-accel tcg),
 # booted with a busybox initramfs (see build.sh and init). It sees the host's root read-only over 9p with a tmpfs
 # overlay for writes (so the JDK, ipvsadm and the built jars are there at their usual paths) and one writable
 # folder shared with the host, mounted at the same path: $IPVS_VM_SHARED, else a fresh temporary folder. The
 # command runs as root in that folder; its stdout and stderr are copied to ours and its exit status is ours.
-# Environment: IPVS_VM_MEMORY (MiB, default 1024), IPVS_VM_CPUS (default 2), IPVS_VM_TIMEOUT (s, default 300),
+# Environment: IPVS_VM_MEMORY (MiB, default 1024), IPVS_VM_CPUS (default 1: with two vCPUs TCG once ran a JIT-patched method into SIGSEGV), IPVS_VM_TIMEOUT (s, default 300),
 # IPVS_VM_CONSOLE=1 to see the kernel console. Exit 125: the VM could not run the command.
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 COMMAND..." >&2; exit 125; }
@@ -25,7 +25,7 @@ rm -f "$shared/rc" "$shared/stdout" "$shared/stderr"
 printf '%s\n' "$*" > "$shared/cmd.sh"
 console=/dev/null
 [ "${IPVS_VM_CONSOLE:-0}" = 1 ] && console=/dev/stderr
-timeout "${IPVS_VM_TIMEOUT:-300}" qemu-system-x86_64 -accel tcg -M q35 -cpu ${IPVS_VM_CPU:-qemu64} -smp "${IPVS_VM_CPUS:-2}" \
+timeout "${IPVS_VM_TIMEOUT:-300}" qemu-system-x86_64 -accel tcg -M q35 -cpu ${IPVS_VM_CPU:-qemu64} -smp "${IPVS_VM_CPUS:-1}" \
     -m "${IPVS_VM_MEMORY:-1024}" -nographic -no-reboot -nodefaults -serial stdio -display none \
     -kernel "$cache/vmlinux" -initrd "$cache/initramfs.gz" \
     -append "console=ttyS0 quiet loglevel=3 panic=-1 mitigations=off tsc=reliable ipvsvm.shared=$shared" \

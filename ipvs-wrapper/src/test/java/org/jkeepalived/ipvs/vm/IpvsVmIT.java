@@ -92,28 +92,28 @@ class IpvsVmIT {
         String added = read(s, "added");
         for (String line : List.of(
                 "-A -t 192.0.2.1:80 -s wrr",
-                "-a -t 192.0.2.1:80 -r 10.0.0.1:8080 -m -w 3",
-                "-a -t 192.0.2.1:80 -r 10.0.0.2:80 -g -w 2",
-                "-a -t 192.0.2.1:80 -r 10.0.0.3:80 -i -w 0 --tun-type ipip",
+                "-a -t 192.0.2.1:80 -r 198.51.100.1:8080 -m -w 3",
+                "-a -t 192.0.2.1:80 -r 198.51.100.2:80 -g -w 2",
+                "-a -t 192.0.2.1:80 -r 198.51.100.3:80 -i -w 0 --tun-type ipip",
                 "-A -u [2001:db8::1]:53 -s sh -o -b sh-port",
                 "-a -u [2001:db8::1]:53 -r [2001:db8::2]:53 -m -w 1",
                 "-A -f 7 -s rr -p 600 -M 255.255.255.0",
-                "-a -f 7 -r 10.0.0.4:0 -g -w 5",
+                "-a -f 7 -r 198.51.100.4:0 -g -w 5",
                 "DUPLICATE errno 17")) {
             assertTrue(added.contains(line + "\n"), () -> "missing '" + line + "' in\n" + added);
         }
-        assertTrue(Pattern.compile("10\\.0\\.0\\.1:8080\\s+100\\s+10\\s").matcher(added).find(), added);
+        assertTrue(Pattern.compile("198\\.51\\.100\\.1:8080\\s+100\\s+10\\s").matcher(added).find(), added);
         assertEquals(3 + 5, count(added, "\nDUMP "), "our dump: 3 services, 5 destinations\n" + added);
 
         String edited = read(s, "edited");
         assertTrue(edited.contains("-A -t 192.0.2.1:80 -s lc -p 300\n"), edited);
-        assertTrue(edited.contains("-a -t 192.0.2.1:80 -r 10.0.0.1:8080 -m -w 7\n"), edited);
-        assertTrue(Pattern.compile("10\\.0\\.0\\.1:8080\\s+50\\s+5\\s").matcher(edited).find(), edited);
+        assertTrue(edited.contains("-a -t 192.0.2.1:80 -r 198.51.100.1:8080 -m -w 7\n"), edited);
+        assertTrue(Pattern.compile("198\\.51\\.100\\.1:8080\\s+50\\s+5\\s").matcher(edited).find(), edited);
 
         String deleted = read(s, "deleted");
-        assertFalse(deleted.contains("10.0.0.2:80"), deleted);
+        assertFalse(deleted.contains("198.51.100.2:80"), deleted);
         assertFalse(deleted.contains("2001:db8::1"), deleted);
-        assertTrue(deleted.contains("-a -t 192.0.2.1:80 -r 10.0.0.3:80 -i -w 0"), deleted);
+        assertTrue(deleted.contains("-a -t 192.0.2.1:80 -r 198.51.100.3:80 -i -w 0"), deleted);
 
         String schedulers = read(s, "schedulers");
         for (String sched : IpvsVmScenario.SCHEDULERS) {
@@ -129,14 +129,14 @@ class IpvsVmIT {
         assertTrue(r.contains("EQUAL true"), r);
         assertEquals("""
                 delete service FWM 7
-                delete destination 10.0.0.2:80 from TCP 192.0.2.1:80
-                add destination 10.0.0.3:80 weight 4 to TCP 192.0.2.1:80
+                delete destination 198.51.100.2:80 from TCP 192.0.2.1:80
+                add destination 198.51.100.3:80 weight 4 to TCP 192.0.2.1:80
                 add service UDP [2001:db8::1]:53 rr
                 add destination [2001:db8::2]:53 weight 1 to UDP [2001:db8::1]:53""",
                 between(r, "PLAN\n", "\nEQUAL"), "only the delta is planned");
         String before = between(r, "=== BEFORE\n", "=== AFTER");
         String after = r.substring(r.indexOf("=== AFTER"));
-        String local = "TCP  10.10.10.10:8081\\s+(\\d+)\\s+(\\d+)";
+        String local = "TCP  203.0.113.10:8081\\s+(\\d+)\\s+(\\d+)";
         long connsBefore = group(before, local, 1);
         assertEquals(5, connsBefore, before);
         assertEquals(connsBefore, group(after, local, 1), "the unchanged service kept its counters:\n" + r);

@@ -40,7 +40,7 @@ public final class IpvsVmScenario {
     static final ServiceKey DNS6 = new ServiceKey.Inet(Protocol.UDP, ip("2001:db8::1"), 53);
     static final ServiceKey MARK = new ServiceKey.Fwmark(IpFamily.INET, 7);
     /** A VIP on lo with a local listener, so the kernel counts real connections for the survival check. */
-    static final ServiceKey LOCAL = new ServiceKey.Inet(Protocol.TCP, ip("10.10.10.10"), 8081);
+    static final ServiceKey LOCAL = new ServiceKey.Inet(Protocol.TCP, ip("203.0.113.10"), 8081);
 
     private IpvsVmScenario() {
     }
@@ -60,13 +60,13 @@ public final class IpvsVmScenario {
 
     private static void basics(GenlIpvsTable t) throws Exception {
         t.addService(new Service(WEB, "wrr", Set.of(), 0, 32, ""));
-        t.addDestination(WEB, Destination.of(ip("10.0.0.1"), 8080, Forwarding.Method.NAT, 3).withThresholds(100, 10));
-        t.addDestination(WEB, Destination.of(ip("10.0.0.2"), 80, Forwarding.Method.DR, 2));
-        t.addDestination(WEB, Destination.of(ip("10.0.0.3"), 80, Forwarding.Method.TUN, 0));
+        t.addDestination(WEB, Destination.of(ip("198.51.100.1"), 8080, Forwarding.Method.NAT, 3).withThresholds(100, 10));
+        t.addDestination(WEB, Destination.of(ip("198.51.100.2"), 80, Forwarding.Method.DR, 2));
+        t.addDestination(WEB, Destination.of(ip("198.51.100.3"), 80, Forwarding.Method.TUN, 0));
         t.addService(new Service(DNS6, "sh", Set.of(ServiceFlag.SCHED2, ServiceFlag.ONE_PACKET), 0, 128, ""));
         t.addDestination(DNS6, Destination.of(ip("2001:db8::2"), 53, Forwarding.Method.NAT, 1));
         t.addService(new Service(MARK, "rr", Set.of(), 600, 24, ""));
-        t.addDestination(MARK, Destination.of(ip("10.0.0.4"), 0, Forwarding.Method.DR, 5));
+        t.addDestination(MARK, Destination.of(ip("198.51.100.4"), 0, Forwarding.Method.DR, 5));
         String duplicate;
         try {
             t.addService(Service.of(WEB, "rr"));
@@ -78,10 +78,10 @@ public final class IpvsVmScenario {
                 + "---\n" + dump(t) + "DUPLICATE " + duplicate + "\n");
 
         t.editService(new Service(WEB, "lc", Set.of(), 300, 32, ""));
-        t.editDestination(WEB, Destination.of(ip("10.0.0.1"), 8080, Forwarding.Method.NAT, 7).withThresholds(50, 5));
+        t.editDestination(WEB, Destination.of(ip("198.51.100.1"), 8080, Forwarding.Method.NAT, 7).withThresholds(50, 5));
         save("edited", ipvsadm("-Sn") + "---\n" + ipvsadm("-Ln", "--thresholds"));
 
-        t.deleteDestination(WEB, Destination.of(ip("10.0.0.2"), 80, Forwarding.Method.DR, 2).key());
+        t.deleteDestination(WEB, Destination.of(ip("198.51.100.2"), 80, Forwarding.Method.DR, 2).key());
         t.deleteService(DNS6);
         save("deleted", ipvsadm("-Sn") + "---\n" + dump(t));
         t.flush();
@@ -111,16 +111,16 @@ public final class IpvsVmScenario {
 
     /** Desired state A, traffic through one service, then state B: only the delta is applied. */
     private static void reconcile(GenlIpvsTable t) throws Exception {
-        run("ip", "addr", "add", "10.10.10.10/32", "dev", "lo");
+        run("ip", "addr", "add", "203.0.113.10/32", "dev", "lo");
         run("ipvsadm", "-A", "-t", "203.0.113.1:25", "-s", "rr"); // someone else's: must survive everything
         TableKeeper keeper = new TableKeeper(t);
         VirtualService local = new VirtualService(Service.of(LOCAL, "rr"),
-                List.of(Destination.of(ip("10.10.10.10"), 8081, Forwarding.Method.NAT, 1)));
+                List.of(Destination.of(ip("203.0.113.10"), 8081, Forwarding.Method.NAT, 1)));
         VirtualService web = new VirtualService(Service.of(WEB, "wrr"), List.of(
-                Destination.of(ip("10.0.0.1"), 80, Forwarding.Method.DR, 1),
-                Destination.of(ip("10.0.0.2"), 80, Forwarding.Method.DR, 1)));
+                Destination.of(ip("198.51.100.1"), 80, Forwarding.Method.DR, 1),
+                Destination.of(ip("198.51.100.2"), 80, Forwarding.Method.DR, 1)));
         VirtualService mark = new VirtualService(Service.of(MARK, "rr"),
-                List.of(Destination.of(ip("10.0.0.4"), 0, Forwarding.Method.DR, 1)));
+                List.of(Destination.of(ip("198.51.100.4"), 0, Forwarding.Method.DR, 1)));
         IpvsRules a = IpvsRules.of(List.of(local, web, mark));
         List<Reconciler.Failure> fa = keeper.sync(a);
         int connections = traffic(5);
@@ -128,8 +128,8 @@ public final class IpvsVmScenario {
         String before = ipvsadm("-Ln", "--stats") + "---\n" + dump(t);
 
         VirtualService web2 = new VirtualService(Service.of(WEB, "wrr"), List.of(
-                Destination.of(ip("10.0.0.1"), 80, Forwarding.Method.DR, 1),
-                Destination.of(ip("10.0.0.3"), 80, Forwarding.Method.DR, 4)));
+                Destination.of(ip("198.51.100.1"), 80, Forwarding.Method.DR, 1),
+                Destination.of(ip("198.51.100.3"), 80, Forwarding.Method.DR, 4)));
         VirtualService dns = new VirtualService(Service.of(DNS6, "rr"),
                 List.of(Destination.of(ip("2001:db8::2"), 53, Forwarding.Method.NAT, 1)));
         IpvsRules b = IpvsRules.of(List.of(local, web2, dns));
@@ -172,7 +172,7 @@ public final class IpvsVmScenario {
             acceptor.start();
             for (int i = 0; i < n; i++) {
                 try (Socket c = new Socket()) {
-                    c.connect(new InetSocketAddress(ip("10.10.10.10"), 8081), 2000);
+                    c.connect(new InetSocketAddress(ip("203.0.113.10"), 8081), 2000);
                     InputStream in = c.getInputStream();
                     if (in.read() == 'x') {
                         ok++;
