@@ -69,9 +69,10 @@ public final class VirtualServerPool {
         listener.destinationsChanged(this);
     }
 
-    /** Carries the alive state and quorum over from the pool this one replaces on reload. */
-    public void inherit(VirtualServerPool old, int newIndex, int oldIndex) {
-        servers.get(newIndex).alive(old.servers.get(oldIndex).alive());
+    /** Carries the quorum state over from the pool this one replaces on reload (before {@link #start}). */
+    public void inheritQuorum(boolean up) {
+        quorumUp = up;
+        sorryActive = !up && vs.sorryServer().isPresent();
     }
 
     /** A checker of real server {@code rs} went up or down. */
