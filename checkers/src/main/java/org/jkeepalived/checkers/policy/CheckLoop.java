@@ -84,6 +84,7 @@ public final class CheckLoop {
             return;
         }
         runs++;
+        LOG.debug("{}: {}", description, r);
         CheckerState.Outcome o = state.onResult(r.success());
         if (r.success() && r.weightDelta().isPresent()) {
             pool.weightChanged(rs, checker, r.weightDelta().getAsLong());
