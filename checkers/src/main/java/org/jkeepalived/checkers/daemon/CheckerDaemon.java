@@ -20,6 +20,8 @@ import org.jkeepalived.checkers.policy.Destination;
 import org.jkeepalived.checkers.policy.LvsNames;
 import org.jkeepalived.checkers.policy.PoolListener;
 import org.jkeepalived.checkers.policy.VirtualServerPool;
+import org.jkeepalived.checkers.probe.EchoPinger;
+import org.jkeepalived.checkers.probe.IcmpPinger;
 import org.jkeepalived.checkers.probe.ProbeFactory;
 import org.jkeepalived.checkers.probe.ProbeReactor;
 import org.jkeepalived.checkers.probe.SslContexts;
@@ -28,6 +30,7 @@ import org.jkeepalived.core.config.global.NotifyFifo;
 import org.jkeepalived.core.config.lvs.RealServer;
 import org.jkeepalived.core.config.lvs.VirtualServer;
 import org.jkeepalived.core.config.lvs.check.Checker;
+import org.jkeepalived.core.config.lvs.check.PingCheck;
 import org.jkeepalived.core.config.vrrp.VrrpTrackFile;
 import org.jkeepalived.core.time.Scheduler;
 import org.jkeepalived.core.time.ThreadScheduler;
@@ -55,6 +58,7 @@ public final class CheckerDaemon {
     private final ExecutorService launcher;
     private ProbeReactor reactor;
     private Notifier notifier;
+    private IcmpPinger ownPinger;
     private KeepalivedConfig config;
     private final List<Running> running = new ArrayList<>();
     private boolean syncPending;
@@ -126,6 +130,9 @@ public final class CheckerDaemon {
             } catch (IOException e) {
                 LOG.warn("cannot remove IPVS rules: {}", e.getMessage());
             }
+            if (ownPinger != null) {
+                ownPinger.close();
+            }
             if (reactor != null) {
                 reactor.close();
             }
@@ -160,7 +167,7 @@ public final class CheckerDaemon {
                 .collect(Collectors.toMap(VrrpTrackFile::name, t -> t, (a, b) -> b));
         CheckerOptions.ProbeSource probes = options.probes().orElseGet(() -> {
             ProbeFactory f = new ProbeFactory(reactor, launcher, SslContexts.create(c.lvs().ssl()), trackFiles,
-                    options.pinger());
+                    options.pinger().or(() -> pinger(c)));
             return f::create;
         });
         PoolListener listener = notifier.listener(new PoolListener() {
@@ -231,6 +238,16 @@ public final class CheckerDaemon {
             }
         }
         requestSync();
+    }
+
+    /** The raw ICMP socket, opened the first time a configuration has a PING_CHECK. */
+    private Optional<EchoPinger> pinger(KeepalivedConfig c) {
+        boolean wanted = c.lvs().virtualServers().stream().flatMap(vs -> vs.realServers().stream())
+                .flatMap(rs -> rs.checkers().stream()).anyMatch(ch -> ch instanceof PingCheck);
+        if (wanted && ownPinger == null) {
+            ownPinger = IcmpPinger.open(reactor).orElse(null);
+        }
+        return Optional.ofNullable(ownPinger);
     }
 
     private static int oldIndex(Running before, RealServer rs) {

@@ -66,6 +66,23 @@ public final class ProbeReactor implements AutoCloseable {
         return d;
     }
 
+    /** Runs {@code task} on the reactor thread after {@code nanos}; returns a handle whose run() cancels it. */
+    public Runnable after(long nanos, Runnable task) {
+        Deadline[] holder = new Deadline[1];
+        boolean[] cancelled = new boolean[1];
+        submit(() -> {
+            if (!cancelled[0]) {
+                holder[0] = deadline(nanos, task);
+            }
+        });
+        return () -> submit(() -> {
+            cancelled[0] = true;
+            if (holder[0] != null) {
+                holder[0].cancel();
+            }
+        });
+    }
+
     /** Probes in flight (channels registered). */
     public int registered() {
         return selector.keys().size();

@@ -73,6 +73,13 @@ class CheckersIT {
                     @OPTS@ } }
                   real_server 192.0.2.3 53 { DNS_CHECK { @OPTS@ } }
                 }
+                virtual_server 203.0.113.13 80 {
+                  protocol TCP
+                  lvs_sched rr
+                  lvs_method DR
+                  delay_loop 1
+                  real_server 192.0.2.5 80 { PING_CHECK { @OPTS@ } }
+                }
                 """.replace("DIR", dir.toString()).replace("MD5", WEB1_MD5).replace("@OPTS@", check);
     }
 
@@ -98,7 +105,7 @@ class CheckersIT {
             lb.ip("link", "add", "lb0", "type", "veth", "peer", "name", "srv0", "netns", srv.name());
             lb.ip("addr", "add", "192.0.2.1/24", "dev", "lb0");
             lb.ip("link", "set", "lb0", "up");
-            for (String a : List.of("192.0.2.2", "192.0.2.3", "192.0.2.4")) {
+            for (String a : List.of("192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5")) {
                 srv.ip("addr", "add", a + "/24", "dev", "srv0");
             }
             srv.ip("link", "set", "srv0", "up");
@@ -111,7 +118,8 @@ class CheckersIT {
                         dir.resolve("keepalived.conf").toString())) {
                     String all = "TCP 203.0.113.10:80 -> 192.0.2.2:80=1 192.0.2.3:80=1 192.0.2.4:80=1"
                             + "|TCP 203.0.113.11:25 -> 192.0.2.2:25=1 192.0.2.2:9000=3"
-                            + "|UDP 203.0.113.12:53 -> 192.0.2.2:53=1 192.0.2.3:53=1";
+                            + "|UDP 203.0.113.12:53 -> 192.0.2.2:53=1 192.0.2.3:53=1"
+                            + "|TCP 203.0.113.13:80 -> 192.0.2.5:80=1";
                     expect(checker, all, 20_000, dir);
                     // let every checker run at least once more, the state must stay
                     Thread.sleep(2_500);
@@ -137,6 +145,12 @@ class CheckersIT {
                     toggle(servers, "stop dns2");
                     expect(checker, all.replace(" 192.0.2.3:53=1", ""), DETECT_MS, dir);
                     toggle(servers, "start dns2");
+                    expect(checker, all, DETECT_MS, dir);
+
+                    // PING_CHECK: the host goes away; each attempt also waits connect_timeout for the reply
+                    srv.ip("addr", "del", "192.0.2.5/24", "dev", "srv0");
+                    expect(checker, all.replace(" 192.0.2.5:80=1", ""), DETECT_MS + 2_000, dir);
+                    srv.ip("addr", "add", "192.0.2.5/24", "dev", "srv0");
                     expect(checker, all, DETECT_MS, dir);
 
                     // quorum 2 of three weight-1 servers: losing two loses quorum, the sorry server takes over
