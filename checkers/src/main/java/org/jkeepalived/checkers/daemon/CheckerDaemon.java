@@ -141,8 +141,14 @@ public final class CheckerDaemon {
         launcher.shutdown();
     }
 
-    /** The rules the pools want now. */
+    /** The rules the pools want now (computed on the scheduler's thread). */
     public IpvsRules desired() {
+        IpvsRules[] out = new IpvsRules[1];
+        onScheduler(() -> out[0] = rules());
+        return out[0];
+    }
+
+    private IpvsRules rules() {
         List<VirtualService> out = new ArrayList<>();
         for (Running r : running) {
             VirtualServerPool p = r.pool();
@@ -156,7 +162,7 @@ public final class CheckerDaemon {
         return IpvsRules.of(out);
     }
 
-    /** The pools in service (for tests and status dumps). */
+    /** The pools in service (for tests and status dumps; read them on the scheduler's thread). */
     public List<VirtualServerPool> pools() {
         return running.stream().map(Running::pool).toList();
     }
@@ -285,7 +291,7 @@ public final class CheckerDaemon {
             return;
         }
         try {
-            keeper.sync(desired());
+            keeper.sync(rules());
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot program IPVS: {}", e.toString());
         }
