@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
-/** One virtual service with its destinations, in the order given; destination keys are unique. */
+/**
+ * One virtual service with its destinations; destination keys are unique. Two are equal when their services and
+ * their sets of destinations are, whatever the order (the kernel dumps destinations in its own order).
+ */
 public record VirtualService(Service service, List<Destination> destinations) {
     public VirtualService {
         Objects.requireNonNull(service, "service");
@@ -14,6 +18,17 @@ public record VirtualService(Service service, List<Destination> destinations) {
         if (byKey(destinations).size() != destinations.size()) {
             throw new IllegalArgumentException("duplicate destination in " + service.key());
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VirtualService v && service.equals(v.service)
+                && byKey(destinations).equals(byKey(v.destinations));
+    }
+
+    @Override
+    public int hashCode() {
+        return service.hashCode() * 31 + Set.copyOf(destinations).hashCode();
     }
 
     public ServiceKey key() {

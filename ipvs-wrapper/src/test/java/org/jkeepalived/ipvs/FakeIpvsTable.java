@@ -13,9 +13,9 @@ import java.util.Set;
  * so a test sees whether a rule was re-created; {@link #operations()} lists every change request.
  */
 public final class FakeIpvsTable implements IpvsTable {
-    /** The schedulers Debian's kernel ships (net/netfilter/ipvs/ip_vs_*.ko). */
+    /** The schedulers Debian 12's kernel 6.1 ships (net/netfilter/ipvs/ip_vs_*.ko). */
     public static final Set<String> SCHEDULERS =
-            Set.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh", "twos");
+            Set.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh");
 
     private final Map<ServiceKey, Entry> services = new LinkedHashMap<>();
     private final List<String> operations = new ArrayList<>();

@@ -143,4 +143,13 @@ class ReconcilerTest {
                 "add destination 10.0.0.1:443 weight 1 to TCP 192.0.2.1:443"), ops);
         assertTrue(table.rules().service(WEB) == null);
     }
+
+    @Test
+    void destinationOrderDoesNotMatter() {
+        IpvsRules one = rules(vs(WEB, "rr", nat("10.0.0.1", 80, 1), nat("10.0.0.2", 80, 1)));
+        IpvsRules other = rules(vs(WEB, "rr", nat("10.0.0.2", 80, 1), nat("10.0.0.1", 80, 1)));
+        assertEquals(one, other);
+        assertEquals(one.hashCode(), other.hashCode());
+        assertEquals(List.of(), Reconciler.plan(one, one, other));
+    }
 }
