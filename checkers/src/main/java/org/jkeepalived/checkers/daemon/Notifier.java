@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.checkers.policy.LvsNames;
 import org.jkeepalived.checkers.policy.PoolListener;
@@ -32,6 +35,15 @@ final class Notifier implements AutoCloseable {
     private final Executor launcher;
     private final List<RandomAccessFile> fifos = new ArrayList<>();
     private final List<Process> fifoScripts = new ArrayList<>();
+    /**
+     * Writes FIFO lines off the scheduler's thread: a FIFO nobody reads fills up (64 KiB) and then blocks its
+     * writer, which must never be the thread that runs the checks.
+     */
+    private final ExecutorService fifoWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "notify-fifo");
+        t.setDaemon(true);
+        return t;
+    });
 
     Notifier(Executor launcher, List<NotifyFifo> fifoConfig) {
         this.launcher = launcher;
@@ -107,18 +119,30 @@ final class Notifier implements AutoCloseable {
     }
 
     void fifo(String line) {
-        byte[] b = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        for (RandomAccessFile f : fifos) {
-            try {
-                f.write(b);
-            } catch (IOException e) {
-                LOG.warn("cannot write to notify FIFO: {}", e.getMessage());
-            }
+        if (fifos.isEmpty()) {
+            return;
         }
+        byte[] b = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        List<RandomAccessFile> to = List.copyOf(fifos);
+        fifoWriter.execute(() -> {
+            for (RandomAccessFile f : to) {
+                try {
+                    f.write(b);
+                } catch (IOException e) {
+                    LOG.warn("cannot write to notify FIFO: {}", e.getMessage());
+                }
+            }
+        });
     }
 
     @Override
     public void close() {
+        fifoWriter.shutdown();
+        try {
+            fifoWriter.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (RandomAccessFile f : fifos) {
             try {
                 f.close();
