@@ -81,6 +81,9 @@ public final class DaemonOptions {
             description = "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON.")
     String signum;
 
+    @Option(names = {"-T", "--genhash"}, description = "Enter genhash utility mode (this should be the first option used).")
+    boolean genhash;
+
     @Option(names = {"-v", "--version"}, description = "Display the version number.")
     boolean version;
 

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.jkeepalived.core.config.ConfigDump;
 import org.jkeepalived.core.config.ConfigLoader;
@@ -28,6 +29,9 @@ public final class Main {
 
     /** Runs one command line; returns the process exit status. */
     static int run(String[] args, PrintStream out, PrintStream err, HostView host) {
+        if (args.length > 0 && (args[0].equals("-T") || args[0].equals("--genhash"))) {
+            return GenhashOptions.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         DaemonOptions o = new DaemonOptions();
         CommandLine cli = new CommandLine(o);
         try {
@@ -40,6 +44,10 @@ public final class Main {
         if (o.help) {
             cli.usage(out);
             return 0;
+        }
+        if (o.genhash) {
+            err.println("jkeepalived: -T/--genhash must be the first option");
+            return EXIT_USAGE;
         }
         if (o.version) {
             err.println(Version.banner());

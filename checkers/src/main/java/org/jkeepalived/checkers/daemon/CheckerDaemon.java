@@ -1,0 +1,318 @@
+package org.jkeepalived.checkers.daemon;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.jkeepalived.checkers.policy.CheckLoop;
+import org.jkeepalived.checkers.policy.CheckTiming;
+import org.jkeepalived.checkers.policy.CheckerState;
+import org.jkeepalived.checkers.policy.Destination;
+import org.jkeepalived.checkers.policy.LvsNames;
+import org.jkeepalived.checkers.policy.PoolListener;
+import org.jkeepalived.checkers.policy.VirtualServerPool;
+import org.jkeepalived.checkers.probe.EchoPinger;
+import org.jkeepalived.checkers.probe.IcmpPinger;
+import org.jkeepalived.checkers.probe.ProbeFactory;
+import org.jkeepalived.checkers.probe.ProbeReactor;
+import org.jkeepalived.checkers.probe.SslContexts;
+import org.jkeepalived.core.config.KeepalivedConfig;
+import org.jkeepalived.core.config.global.NotifyFifo;
+import org.jkeepalived.core.config.lvs.RealServer;
+import org.jkeepalived.core.config.lvs.VirtualServer;
+import org.jkeepalived.core.config.lvs.check.Checker;
+import org.jkeepalived.core.config.lvs.check.PingCheck;
+import org.jkeepalived.core.config.vrrp.VrrpTrackFile;
+import org.jkeepalived.core.time.Scheduler;
+import org.jkeepalived.core.time.ThreadScheduler;
+import org.jkeepalived.ipvs.DesiredRules;
+import org.jkeepalived.ipvs.IpvsRules;
+import org.jkeepalived.ipvs.IpvsTable;
+import org.jkeepalived.ipvs.TableKeeper;
+import org.jkeepalived.ipvs.VirtualService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The health-checker subsystem, as the checker child runs it: one {@link VirtualServerPool} per virtual server,
+ * one {@link CheckLoop} per checker, probes on one selector thread, and the IPVS table kept in step with the
+ * pools' wishes through a {@link TableKeeper}. All logic runs on the scheduler's thread; the public methods may be
+ * called from any thread.
+ */
+public final class CheckerDaemon {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckerDaemon.class);
+
+    private final Scheduler scheduler;
+    private final CheckerOptions options;
+    private final TableKeeper keeper;
+    private final Random random;
+    private final ExecutorService launcher;
+    private ProbeReactor reactor;
+    private Notifier notifier;
+    private IcmpPinger ownPinger;
+    private KeepalivedConfig config;
+    private final List<Running> running = new ArrayList<>();
+    private boolean syncPending;
+    private boolean stopped;
+
+    /** One virtual server in service: its pool and its loops (by real server, then checker). */
+    private record Running(VirtualServerPool pool, List<List<CheckLoop>> loops) {
+    }
+
+    private CheckerDaemon(Scheduler scheduler, CheckerOptions options, IpvsTable table) {
+        this.scheduler = scheduler;
+        this.options = options;
+        this.keeper = new TableKeeper(table);
+        this.random = new Random(options.warmupSeed());
+        this.launcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "checker-scripts");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts checking every virtual server of {@code config} and programs IPVS for them. */
+    public static CheckerDaemon start(KeepalivedConfig config, CheckerOptions options, IpvsTable table,
+                                      Scheduler scheduler) {
+        CheckerDaemon d = new CheckerDaemon(scheduler, options, table);
+        d.onScheduler(() -> d.begin(config));
+        return d;
+    }
+
+    private void begin(KeepalivedConfig c) {
+        if (options.probes().isEmpty()) {
+            reactor = ProbeReactor.start("checker-probes");
+        }
+        notifier = new Notifier(launcher, fifos(c));
+        install(c, Map.of());
+    }
+
+    /** Replaces the configuration; servers and checkers that stay keep their state, unchanged rules stay put. */
+    public void reload(KeepalivedConfig c) {
+        onScheduler(() -> {
+            if (stopped) {
+                return;
+            }
+            Map<String, Running> old = new HashMap<>();
+            for (Running r : running) {
+                old.put(identity(r.pool().config()), r);
+                r.loops().forEach(l -> l.forEach(CheckLoop::stop));
+            }
+            running.clear();
+            notifier.close();
+            notifier = new Notifier(launcher, fifos(c));
+            install(c, old);
+        });
+    }
+
+    /** Stops checking; removes this daemon's IPVS rules unless {@code keepIpvs} (-I); runs omega notifies. */
+    public void stop(boolean keepIpvs) {
+        onScheduler(() -> {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            for (Running r : running) {
+                r.loops().forEach(l -> l.forEach(CheckLoop::stop));
+                r.pool().stop();
+            }
+            try {
+                keeper.stop(keepIpvs);
+            } catch (IOException e) {
+                LOG.warn("cannot remove IPVS rules: {}", e.getMessage());
+            }
+            if (ownPinger != null) {
+                ownPinger.close();
+            }
+            if (reactor != null) {
+                reactor.close();
+            }
+            notifier.close();
+        });
+        launcher.shutdown();
+    }
+
+    /** The rules the pools want now (computed on the scheduler's thread). */
+    public IpvsRules desired() {
+        IpvsRules[] out = new IpvsRules[1];
+        onScheduler(() -> out[0] = rules());
+        return out[0];
+    }
+
+    private IpvsRules rules() {
+        List<VirtualService> out = new ArrayList<>();
+        for (Running r : running) {
+            VirtualServerPool p = r.pool();
+            List<org.jkeepalived.ipvs.Destination> ds = new ArrayList<>();
+            for (Destination d : p.destinations()) {
+                ds.add(new org.jkeepalived.ipvs.Destination(d.address(), d.port(), d.forwarding(), d.weight(),
+                        d.uThreshold(), d.lThreshold()));
+            }
+            out.addAll(DesiredRules.virtualServices(p.config(), config.lvs().groups(), ds));
+        }
+        return IpvsRules.of(out);
+    }
+
+    /** The pools in service (for tests and status dumps; read them on the scheduler's thread). */
+    public List<VirtualServerPool> pools() {
+        return running.stream().map(Running::pool).toList();
+    }
+
+    private void install(KeepalivedConfig c, Map<String, Running> old) {
+        config = c;
+        Map<String, VrrpTrackFile> trackFiles = c.vrrp().trackFiles().stream()
+                .collect(Collectors.toMap(VrrpTrackFile::name, t -> t, (a, b) -> b));
+        CheckerOptions.ProbeSource probes = options.probes().orElseGet(() -> {
+            ProbeFactory f = new ProbeFactory(reactor, launcher, SslContexts.create(c.lvs().ssl()), trackFiles,
+                    options.pinger().or(() -> pinger(c)));
+            return f::create;
+        });
+        PoolListener listener = notifier.listener(new PoolListener() {
+            @Override
+            public void realServerChanged(VirtualServer vs, RealServer rs, boolean up) {
+                // the notifier did the work
+            }
+
+            @Override
+            public void quorumChanged(VirtualServer vs, boolean up) {
+                // the notifier did the work
+            }
+
+            @Override
+            public void destinationsChanged(VirtualServerPool pool) {
+                requestSync();
+            }
+        });
+        for (VirtualServer vs : c.lvs().virtualServers()) {
+            Running before = old.get(identity(vs));
+            List<List<CheckerState>> states = new ArrayList<>();
+            boolean[][] initialUp = new boolean[vs.realServers().size()][];
+            for (int i = 0; i < vs.realServers().size(); i++) {
+                RealServer rs = vs.realServers().get(i);
+                List<CheckerState> row = new ArrayList<>();
+                int oldIndex = before == null ? -1 : oldIndex(before, rs);
+                for (int j = 0; j < rs.checkers().size(); j++) {
+                    Checker ch = rs.checkers().get(j);
+                    CheckerState s = new CheckerState(CheckTiming.of(ch));
+                    if (oldIndex >= 0) {
+                        List<Checker> was = before.pool().config().realServers().get(oldIndex).checkers();
+                        if (j < was.size() && was.get(j).kind().equals(ch.kind())
+                                && was.get(j).common().equals(ch.common())) {
+                            s.inherit(before.loops().get(oldIndex).get(j).state());
+                        }
+                    }
+                    row.add(s);
+                }
+                states.add(row);
+                initialUp[i] = new boolean[row.size()];
+                for (int j = 0; j < row.size(); j++) {
+                    initialUp[i][j] = row.get(j).up();
+                }
+            }
+            VirtualServerPool pool = new VirtualServerPool(vs, initialUp, listener);
+            if (before != null) {
+                pool.inheritQuorum(before.pool().quorumUp());
+            }
+            List<List<CheckLoop>> loops = new ArrayList<>();
+            for (int i = 0; i < vs.realServers().size(); i++) {
+                RealServer rs = vs.realServers().get(i);
+                List<CheckLoop> row = new ArrayList<>();
+                for (int j = 0; j < rs.checkers().size(); j++) {
+                    Checker ch = rs.checkers().get(j);
+                    String what = ch.kind() + " on service " + LvsNames.rs(rs.address(), rs.port(), vs);
+                    row.add(new CheckLoop(scheduler, states.get(i).get(j), probes.probe(ch, vs, rs), pool, i, j,
+                            what));
+                }
+                loops.add(row);
+            }
+            running.add(new Running(pool, loops));
+            pool.start();
+            loops.forEach(row -> row.forEach(l -> l.start(random)));
+        }
+        for (Map.Entry<String, Running> e : old.entrySet()) {
+            if (c.lvs().virtualServers().stream().noneMatch(vs -> identity(vs).equals(e.getKey()))) {
+                LOG.info("Removing Virtual Server {}", LvsNames.vs(e.getValue().pool().config()));
+            }
+        }
+        requestSync();
+    }
+
+    /** The raw ICMP socket, opened the first time a configuration has a PING_CHECK. */
+    private Optional<EchoPinger> pinger(KeepalivedConfig c) {
+        boolean wanted = c.lvs().virtualServers().stream().flatMap(vs -> vs.realServers().stream())
+                .flatMap(rs -> rs.checkers().stream()).anyMatch(ch -> ch instanceof PingCheck);
+        if (wanted && ownPinger == null) {
+            ownPinger = IcmpPinger.open(reactor).orElse(null);
+        }
+        return Optional.ofNullable(ownPinger);
+    }
+
+    private static int oldIndex(Running before, RealServer rs) {
+        List<RealServer> rss = before.pool().config().realServers();
+        for (int i = 0; i < rss.size(); i++) {
+            if (rss.get(i).address().equals(rs.address()) && rss.get(i).port() == rs.port()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What makes a virtual server "the same" across a reload: its target and protocol. */
+    private static String identity(VirtualServer vs) {
+        return vs.target() + "/" + vs.protocol();
+    }
+
+    private static List<NotifyFifo> fifos(KeepalivedConfig c) {
+        List<NotifyFifo> out = new ArrayList<>();
+        c.global().notifyFifo().ifPresent(out::add);
+        c.global().lvsNotifyFifo().ifPresent(out::add);
+        return out;
+    }
+
+    private void requestSync() {
+        if (!syncPending) {
+            syncPending = true;
+            scheduler.execute(this::sync);
+        }
+    }
+
+    private void sync() {
+        syncPending = false;
+        if (stopped) {
+            return;
+        }
+        try {
+            keeper.sync(rules());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot program IPVS: {}", e.toString());
+        }
+    }
+
+    private void onScheduler(Runnable work) {
+        if (scheduler instanceof ThreadScheduler t && !t.inSchedulerThread()) {
+            try {
+                t.call(() -> {
+                    work.run();
+                    return null;
+                }, 30_000);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("checker task failed", e.getCause());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("checker scheduler did not answer in 30 s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            work.run();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.jkeepalived.checkers.probe;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jkeepalived.core.config.lvs.check.CheckerCommon;
+
+/**
+ * Where a probe connects and from where: {@code connect_ip}/{@code connect_port} (else the real server's),
+ * {@code bindto}/{@code bind_port}, bounded by {@code connect_timeout}.
+ */
+public record Endpoint(InetSocketAddress connect, Optional<InetSocketAddress> bind, Duration timeout) {
+    public Endpoint {
+        Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public static Endpoint of(CheckerCommon c, InetAddress rsAddress, int rsPort) {
+        InetSocketAddress to = new InetSocketAddress(c.connectIp().orElse(rsAddress), c.connectPort().orElse(rsPort));
+        Optional<InetSocketAddress> from = Optional.empty();
+        if (c.bindTo().isPresent() || c.bindPort().isPresent()) {
+            from = Optional.of(c.bindTo().isPresent()
+                    ? new InetSocketAddress(c.bindTo().get(), c.bindPort().orElse(0))
+                    : new InetSocketAddress(c.bindPort().getAsInt()));
+        }
+        return new Endpoint(to, from, c.connectTimeout());
+    }
+
+    public static Endpoint of(InetSocketAddress to, Duration timeout) {
+        return new Endpoint(to, Optional.empty(), timeout);
+    }
+}
