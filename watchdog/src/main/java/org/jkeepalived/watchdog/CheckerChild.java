@@ -1,6 +1,8 @@
 package org.jkeepalived.watchdog;
 
 import java.lang.reflect.Method;
+import org.jkeepalived.core.status.CheckerStatusSource;
+import org.jkeepalived.watchdog.status.ChildDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +11,10 @@ import org.slf4j.LoggerFactory;
  * the checkers module's daemon, {@value #CHECKERS_DAEMON}{@code .main(String[])}, once that module has one;
  * until then it logs that it has nothing to run and stays up until told to stop, as keepalived's checker
  * child does without virtual servers. It writes and removes the {@code -c} pid file either way.
+ *
+ * <p>Metrics: the checker daemon reports through {@link CheckerStatusSource} (real server health, IPVS traffic);
+ * whatever runs the checker loop answers the parent's status queries with
+ * {@link ChildDocuments#checkers}. Until the daemon is wired here, the idle child answers with no figures.
  */
 public final class CheckerChild {
     private static final Logger LOG = LoggerFactory.getLogger("org.jkeepalived.Keepalived");
@@ -41,6 +47,7 @@ public final class CheckerChild {
 
     private static int idle(DaemonOptions o) {
         ChildInbox inbox = ChildInbox.open(System.in);
+        inbox.answering(d -> ChildDocuments.checkers(d, CheckerStatusSource.NONE));
         long pid = ProcessHandle.current().pid();
         LOG.info("Starting Healthcheck child process, pid={}", pid);
         PidFile pidFile = VrrpChild.writePid(ChildKind.CHECKERS.pidFile(o), pid);

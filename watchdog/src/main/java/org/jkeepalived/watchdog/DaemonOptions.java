@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
  * meanings are keepalived's. Parsed by picocli into these fields, read by {@link Main}.
  */
 @Command(name = "jkeepalived", mixinStandardHelpOptions = false, sortOptions = false,
-        description = "Keepalived-compatible VRRP and health-checking agent.")
+        description = "Keepalived-compatible VRRP and health-checking agent.",
+        footer = {"", "jkeepalived status [-f FILE] [--json]: print each VRRP instance's state and why, from the"
+                + " running daemon's metrics_listen endpoint (docs/metrics.md)."})
 public final class DaemonOptions {
     public static final Path DEFAULT_CONFIG = Path.of("/etc/keepalived/keepalived.conf");
 

@@ -15,7 +15,10 @@ import org.jkeepalived.core.config.LoadResult;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** The {@code jkeepalived} command: parses keepalived's flags and runs the mode they ask for. */
+/**
+ * The {@code jkeepalived} command: parses keepalived's flags and runs the mode they ask for; {@code jkeepalived
+ * status ...} asks the running daemon for its state ({@link StatusCommand}).
+ */
 public final class Main {
     static final int EXIT_USAGE = ExitStatus.USAGE;
     static final int EXIT_CONFIG_TEST_FAILED = ExitStatus.CONFIG_TEST_FAILED;
@@ -31,6 +34,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err, HostView host) {
         if (args.length > 0 && (args[0].equals("-T") || args[0].equals("--genhash"))) {
             return GenhashOptions.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("status")) {
+            return StatusCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, host);
         }
         DaemonOptions o = new DaemonOptions();
         CommandLine cli = new CommandLine(o);

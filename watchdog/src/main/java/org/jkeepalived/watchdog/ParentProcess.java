@@ -3,6 +3,7 @@ package org.jkeepalived.watchdog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.jkeepalived.core.config.LoadResult;
 import org.jkeepalived.core.config.Severity;
 import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.core.time.Timer;
+import org.jkeepalived.watchdog.status.ChildEndpoint;
+import org.jkeepalived.watchdog.status.MetricsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +42,11 @@ final class ParentProcess {
     private final LoadOptions load;
     private final ThreadScheduler events = ThreadScheduler.start("watchdog");
     private final CountDownLatch done = new CountDownLatch(1);
-    private final Map<ChildKind, ChildProcess> children = new EnumMap<>(ChildKind.class);
+    /** Read by the metrics server's thread too (get only), written on the event thread. */
+    private final Map<ChildKind, ChildProcess> children = Collections.synchronizedMap(new EnumMap<>(ChildKind.class));
     private final Map<ChildKind, Timer> respawns = new EnumMap<>(ChildKind.class);
-    private KeepalivedConfig config;
+    private volatile KeepalivedConfig config;
+    private final StatusEndpoint endpoint = new StatusEndpoint(this::endpoints);
     private PidFile pidFile;
     private boolean stopping;
     private int exitStatus = ExitStatus.OK;
@@ -111,6 +116,7 @@ final class ParentProcess {
         if (stopping) {
             return;
         }
+        endpoint.configure(config.global().metricsListen());
         for (ChildKind kind : ChildKind.values()) {
             if (needed(kind, config)) {
                 ChildProcess child = new ChildProcess(kind, command(kind), events);
@@ -186,6 +192,7 @@ final class ParentProcess {
         }
         logDiagnostics(result.diagnostics());
         config = result.config();
+        endpoint.configure(config.global().metricsListen());
         for (ChildKind kind : ChildKind.values()) {
             ChildProcess child = children.get(kind);
             boolean need = needed(kind, config);
@@ -216,6 +223,7 @@ final class ParentProcess {
         }
         stopping = true;
         LOG.info("Stopping");
+        endpoint.close();
         List.copyOf(respawns.keySet()).forEach(this::cancelRespawn);
         stopAndWait(new ArrayList<>(children.values()));
         if (pidFile != null) {
@@ -251,6 +259,19 @@ final class ParentProcess {
             }
             PidFile.of(c.kind().pidFile(options), p.pid()).remove();
         }
+    }
+
+    /** The children as the metrics server reaches them (called on its thread). */
+    private List<ChildEndpoint> endpoints() {
+        List<ChildEndpoint> out = new ArrayList<>();
+        for (ChildKind kind : ChildKind.values()) {
+            out.add(new ChildEndpoint(kind == ChildKind.VRRP ? "vrrp" : "checkers", () -> needed(kind, config),
+                    d -> {
+                        ChildProcess c = children.get(kind);
+                        return c == null ? java.util.Optional.empty() : c.query(d, MetricsServer.CHILD_TIMEOUT_MILLIS);
+                    }));
+        }
+        return out;
     }
 
     private List<String> commandLine() {

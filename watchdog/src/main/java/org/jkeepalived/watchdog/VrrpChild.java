@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.jkeepalived.core.config.ConfigLoader;
@@ -15,6 +16,9 @@ import org.jkeepalived.netlink.vrrp.NetlinkVrrpNetwork;
 import org.jkeepalived.vrrp.notify.VrrpScripting;
 import org.jkeepalived.vrrp.router.InstancePlanner;
 import org.jkeepalived.vrrp.router.VrrpRouter;
+import org.jkeepalived.watchdog.status.ChildDocuments;
+import org.jkeepalived.watchdog.status.InstanceView;
+import org.jkeepalived.watchdog.status.StatusDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -91,6 +95,7 @@ public final class VrrpChild {
             scripting = VrrpScripting.open(config.global(), config.vrrp(), load.files(), scheduler);
             router = VrrpRouter.start(plans.plans(), config.vrrp().syncGroups(), scheduler, network,
                     scripting::beforeStart);
+            inbox.answering(this::answer);
             serve(inbox);
             LOG.info("Stopping");
             scheduler.call(() -> {
@@ -137,6 +142,19 @@ public final class VrrpChild {
             } catch (TimeoutException | ExecutionException | IOException e) {
                 LOG.error("{} failed: {}", c, e.toString());
             }
+        }
+    }
+
+    /** Answers the parent's status query from the running router, on the scheduler thread. */
+    private String answer(StatusDocument d) {
+        try {
+            return scheduler.call(() -> ChildDocuments.vrrp(d, InstanceView.of(router), scheduler.nanoTime(),
+                    Instant.now()), CALL_TIMEOUT_MILLIS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -101,6 +101,39 @@ final class TrackerSet {
         return (int) Math.max(MIN_PRIORITY, Math.min(MAX_PRIORITY, total));
     }
 
+    /** Each tracked object's current result and effect, in configuration order. */
+    List<TrackerStatus> status(int basePriority) {
+        List<TrackerStatus> out = new java.util.ArrayList<>(tracked.size());
+        for (int i = 0; i < ok.length; i++) {
+            TrackedObject t = tracked.get(i);
+            long added;
+            boolean healthy;
+            if (t.kind() == TrackedObject.Kind.FILE) {
+                healthy = value[i] == 0;
+                long p = fileProduct(i);
+                added = t.weight() != 0 && p >= FILE_FAULT_BELOW ? p : 0;
+            } else {
+                healthy = ok[i];
+                boolean good = ok[i] != t.reverse();
+                int weight = t.reverse() ? -t.weight() : t.weight();
+                added = weight > 0 && good || weight < 0 && !good ? weight : 0;
+            }
+            if (basePriority == InstanceSpec.PRIORITY_OWNER) {
+                added = 0;
+            }
+            out.add(new TrackerStatus(t, healthy, value[i], added, isFault(i)));
+        }
+        return out;
+    }
+
+    private boolean isFault(int i) {
+        TrackedObject t = tracked.get(i);
+        if (t.kind() == TrackedObject.Kind.FILE) {
+            return t.weight() == 0 ? (value[i] != 0) != t.reverse() : fileProduct(i) < FILE_FAULT_BELOW;
+        }
+        return t.weight() == 0 && ok[i] == t.reverse();
+    }
+
     private long fileProduct(int i) {
         TrackedObject t = tracked.get(i);
         long p = value[i] * t.weight();

@@ -11,6 +11,7 @@ public final class VrrpCounters {
     long advertIntervalErrors;
     long ownAdvertsDropped;
     long transitions;
+    final long[] byReason = new long[TransitionReason.values().length];
 
     public long advertsSent() { return advertsSent; }
     public long advertsReceived() { return advertsReceived; }
@@ -21,4 +22,9 @@ public final class VrrpCounters {
     public long advertIntervalErrors() { return advertIntervalErrors; }
     public long ownAdvertsDropped() { return ownAdvertsDropped; }
     public long transitions() { return transitions; }
+
+    /** How many transitions this instance made for {@code reason}. */
+    public long transitions(TransitionReason reason) {
+        return byReason[reason.ordinal()];
+    }
 }

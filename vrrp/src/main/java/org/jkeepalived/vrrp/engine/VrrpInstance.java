@@ -47,6 +47,7 @@ public final class VrrpInstance {
     private boolean wantMaster;
     private InetAddress masterAddress;
     private int masterPriority;
+    private Transition lastTransition;
 
     public VrrpInstance(InstanceSpec spec, Scheduler scheduler, AdvertSender sender, AddressInstaller installer,
                         Announcer announcer) {
@@ -304,6 +305,8 @@ public final class VrrpInstance {
         state = to;
         wantMaster = false;
         counters.transitions++;
+        counters.byReason[reason.ordinal()]++;
+        lastTransition = new Transition(from, to, reason, scheduler.nanoTime(), effectivePriority);
         switch (to) {
             case MASTER -> {
                 // RFC 5798 §6.4.1 / §6.4.2: advertise, announce, start the Adver_Timer.
@@ -386,6 +389,29 @@ public final class VrrpInstance {
     /** Whether a tracked object currently holds this instance in FAULT. */
     public boolean trackerFault() {
         return trackers.faultCause() != null;
+    }
+
+    /** The last state change, or null before start(). */
+    public Transition lastTransition() {
+        return lastTransition;
+    }
+
+    /** Each tracked object's current result and what it adds to the base priority, in configuration order. */
+    public List<TrackerStatus> trackerStatus() {
+        return trackers.status(spec.priority());
+    }
+
+    /**
+     * One state change, for status output.
+     *
+     * @param from              the state left
+     * @param to                the state entered
+     * @param reason            why
+     * @param nanoTime          when, on the scheduler's clock
+     * @param effectivePriority the effective priority at that moment
+     */
+    public record Transition(VrrpState from, VrrpState to, TransitionReason reason, long nanoTime,
+                             int effectivePriority) {
     }
 
     /** The advert this instance sends now (shared, unchanged while the priority is). */

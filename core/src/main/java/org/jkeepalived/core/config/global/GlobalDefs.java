@@ -23,6 +23,8 @@ import org.jkeepalived.core.config.SourceLocation;
  * @param lvsTimeouts       {@code lvs_timeouts}: "tcp", "tcpfin", "udp" to the timeout
  * @param lvsFlushOnStop    {@code lvs_flush_on_stop}: absent = off, "" = on, "VS" = per virtual server
  * @param location          where the global_defs block starts, absent without one
+ * @param metricsListen     jkeepalived's {@code metrics_listen}: where the metrics/status endpoint listens, absent
+ *                          when it is off (the default)
  */
 public record GlobalDefs(Optional<String> routerId, Notification notification, VrrpDefaults vrrp,
                          ProcessTuning vrrpProcess, ProcessTuning checkerProcess, ProcessTuning bfdProcess,
@@ -35,7 +37,8 @@ public record GlobalDefs(Optional<String> routerId, Notification notification, V
                          Optional<Duration> minAutoPriorityDelay, Optional<ScriptCommand> startupScript,
                          Duration startupScriptTimeout, Optional<ScriptCommand> shutdownScript,
                          Duration shutdownScriptTimeout, TopLevelSettings topLevel,
-                         Map<String, String> otherSettings, Optional<SourceLocation> location) {
+                         Map<String, String> otherSettings, Optional<SourceLocation> location,
+                         Optional<MetricsListen> metricsListen) {
     public static final Duration DEFAULT_SCRIPT_TIMEOUT = Duration.ofSeconds(10);
     public static final GlobalDefs DEFAULT = new GlobalDefsBuilder().build();
 

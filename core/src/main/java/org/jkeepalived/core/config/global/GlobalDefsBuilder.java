@@ -86,6 +86,9 @@ final class GlobalDefsBuilder {
 
     final Map<String, String> other = new LinkedHashMap<>();
     SourceLocation location;
+    boolean metricsEnabled;
+    java.net.InetAddress metricsAddress;
+    Integer metricsPort;
 
     /** Per-process scheduling settings while being read. */
     static final class Tuning {
@@ -143,6 +146,14 @@ final class GlobalDefsBuilder {
                 maxAutoPriority == null ? OptionalInt.empty() : OptionalInt.of(maxAutoPriority),
                 Optional.ofNullable(minAutoPriorityDelay), Optional.ofNullable(startupScript), startupScriptTimeout,
                 Optional.ofNullable(shutdownScript), shutdownScriptTimeout, top, other,
-                Optional.ofNullable(location));
+                Optional.ofNullable(location), metricsListen());
+    }
+
+    private Optional<MetricsListen> metricsListen() {
+        if (!metricsEnabled) {
+            return Optional.empty();
+        }
+        return Optional.of(new MetricsListen(metricsAddress != null ? metricsAddress : MetricsListen.loopback(),
+                metricsPort != null ? metricsPort : MetricsListen.DEFAULT_PORT));
     }
 }

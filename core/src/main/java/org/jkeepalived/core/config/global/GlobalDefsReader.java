@@ -82,6 +82,7 @@ public final class GlobalDefsReader {
         GlobalNotificationKeywords.register(t);
         GlobalVrrpKeywords.register(t);
         GlobalProcessKeywords.register(t);
+        MetricsKeywords.register(t);
         for (String k : KEPT_AS_TEXT) {
             t.on(k, (b, n) -> b.other.put(n.keyword(), n.joinedArgs()));
         }
