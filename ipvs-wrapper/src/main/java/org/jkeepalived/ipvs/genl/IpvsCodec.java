@@ -22,7 +22,7 @@ import org.jkeepalived.ipvs.ServiceKey;
 import org.jkeepalived.netlink.genl.GenlAttributes;
 import org.jkeepalived.netlink.genl.GenlMessage;
 import org.jkeepalived.netlink.genl.GenlMessageWriter;
-import org.jkeepalived.netlink.rtnl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
 
 /**
  * Encodes the attributes of IPVS requests and decodes the kernel's dump messages; pure. The attribute layout and

@@ -27,7 +27,7 @@ import org.jkeepalived.ipvs.ServiceFlag;
 import org.jkeepalived.ipvs.ServiceKey;
 import org.jkeepalived.netlink.genl.GenlMessage;
 import org.jkeepalived.netlink.genl.GenlMessageWriter;
-import org.jkeepalived.netlink.rtnl.NetlinkMessage;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 import org.junit.jupiter.api.Test;
 
 /** Requests against ipvsadm's bytes and kernel dump messages, captured in the IPVS VM (see each .hex header). */

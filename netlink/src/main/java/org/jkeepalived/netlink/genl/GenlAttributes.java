@@ -1,11 +1,8 @@
 package org.jkeepalived.netlink.genl;
 
-import static org.jkeepalived.netlink.rtnl.Rtnetlink.RTA_HDRLEN;
-
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import org.jkeepalived.netlink.rtnl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.Attributes;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
 
 /**
  * The attributes of one generic netlink message or nested attribute, indexed by type (the NLA_F_NESTED and
@@ -21,21 +18,12 @@ public final class GenlAttributes {
 
     /** Parses attributes from {@code offset} to {@code buffer}'s limit. */
     public static GenlAttributes parse(ByteBuffer buffer, int offset) {
-        ByteBuffer b = buffer.duplicate().order(ByteOrder.nativeOrder());
         GenlAttributes out = new GenlAttributes();
-        int off = offset;
-        int end = b.limit();
-        while (off + RTA_HDRLEN <= end) {
-            int len = b.getShort(off) & 0xffff;
-            int type = b.getShort(off + 2) & 0x3fff;
-            if (len < RTA_HDRLEN || off + len > end) {
-                throw new MalformedNetlinkException("bad nla_len " + len + " at offset " + off);
-            }
+        Attributes.parse(buffer, offset, "nla_len", (type, value) -> {
             if (type < MAX_TYPE) {
-                out.byType[type] = b.slice(off + RTA_HDRLEN, len - RTA_HDRLEN).order(ByteOrder.nativeOrder());
+                out.byType[type] = value;
             }
-            off += (len + 3) & ~3;
-        }
+        });
         return out;
     }
 
@@ -53,13 +41,7 @@ public final class GenlAttributes {
     }
 
     public byte[] bytes(int type) {
-        ByteBuffer v = value(type, 0);
-        if (v == null) {
-            return null;
-        }
-        byte[] out = new byte[v.remaining()];
-        v.duplicate().get(out);
-        return out;
+        return Attributes.bytes(value(type, 0));
     }
 
     public int u8(int type, int absent) {
@@ -97,15 +79,7 @@ public final class GenlAttributes {
 
     /** A NUL-terminated string, or null. */
     public String string(int type) {
-        byte[] b = bytes(type);
-        if (b == null) {
-            return null;
-        }
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.US_ASCII);
+        return Attributes.cString(bytes(type));
     }
 
     /** The attributes nested in {@code type}, or null. */

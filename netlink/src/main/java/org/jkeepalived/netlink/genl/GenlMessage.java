@@ -1,8 +1,8 @@
 package org.jkeepalived.netlink.genl;
 
 import java.nio.ByteBuffer;
-import org.jkeepalived.netlink.rtnl.MalformedNetlinkException;
-import org.jkeepalived.netlink.rtnl.NetlinkMessage;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 
 /** One received generic netlink message: its family id, command, version and attributes. */
 public record GenlMessage(int family, int flags, int seq, int cmd, int version, GenlAttributes attributes) {

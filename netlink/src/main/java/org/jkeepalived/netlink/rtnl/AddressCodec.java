@@ -1,9 +1,12 @@
 package org.jkeepalived.netlink.rtnl;
 
+import static org.jkeepalived.netlink.nl.Netlink.*;
 import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 
 /** Encodes RTM_NEWADDR/RTM_DELADDR requests and decodes address messages (pure). */
 public final class AddressCodec {

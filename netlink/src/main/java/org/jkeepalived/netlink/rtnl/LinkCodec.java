@@ -1,9 +1,12 @@
 package org.jkeepalived.netlink.rtnl;
 
+import static org.jkeepalived.netlink.nl.Netlink.*;
 import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
 
 import java.nio.charset.StandardCharsets;
 import org.jkeepalived.netlink.MacAddress;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 
 /** Encodes link requests (macvlan creation, up/down, delete, dump) and decodes link messages (pure). */
 public final class LinkCodec {

@@ -1,12 +1,9 @@
 package org.jkeepalived.netlink.rtnl;
 
-import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
-
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.jkeepalived.netlink.nl.Attributes;
 
 /**
  * The {@code rtattr} attributes of one message (or one nested attribute), by type. The last
@@ -21,19 +18,8 @@ public final class RtAttributes {
 
     /** Parses attributes from {@code offset} to {@code buffer}'s limit. */
     public static RtAttributes parse(ByteBuffer buffer, int offset) {
-        ByteBuffer b = buffer.duplicate().order(ByteOrder.nativeOrder());
         Map<Integer, ByteBuffer> map = new HashMap<>();
-        int off = offset;
-        int end = b.limit();
-        while (off + RTA_HDRLEN <= end) {
-            int len = b.getShort(off) & 0xffff;
-            int type = b.getShort(off + 2) & 0x3fff;
-            if (len < RTA_HDRLEN || off + len > end) {
-                throw new MalformedNetlinkException("bad rta_len " + len + " at offset " + off);
-            }
-            map.put(type, b.slice(off + RTA_HDRLEN, len - RTA_HDRLEN).order(ByteOrder.nativeOrder()));
-            off += align(len);
-        }
+        Attributes.parse(buffer, offset, "rta_len", map::put);
         return new RtAttributes(map);
     }
 
@@ -43,13 +29,7 @@ public final class RtAttributes {
 
     /** The value bytes, or null. */
     public byte[] bytes(int type) {
-        ByteBuffer v = byType.get(type);
-        if (v == null) {
-            return null;
-        }
-        byte[] out = new byte[v.remaining()];
-        v.duplicate().get(out);
-        return out;
+        return Attributes.bytes(byType.get(type));
     }
 
     /** A u32 value, or {@code absent}. */
@@ -66,21 +46,12 @@ public final class RtAttributes {
 
     /** A NUL-terminated string value, or null. */
     public String string(int type) {
-        byte[] b = bytes(type);
-        return b == null ? null : cString(b);
+        return Attributes.cString(bytes(type));
     }
 
     /** The attributes nested inside {@code type}, or null. */
     public RtAttributes nested(int type) {
         ByteBuffer v = byType.get(type);
         return v == null ? null : parse(v, 0);
-    }
-
-    static String cString(byte[] b) {
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.US_ASCII);
     }
 }

@@ -1,41 +1,13 @@
 package org.jkeepalived.netlink.rtnl;
 
 /**
- * Wire constants of netlink and rtnetlink, named as in the kernel headers they come from
- * ({@code <linux/netlink.h>}, {@code <linux/rtnetlink.h>}, {@code <linux/if_addr.h>},
- * {@code <linux/if_link.h>}, {@code <linux/if.h>}, {@code <linux/fib_rules.h>}).
+ * Wire constants of rtnetlink, named as in the kernel headers they come from ({@code <linux/rtnetlink.h>},
+ * {@code <linux/if_addr.h>}, {@code <linux/if_link.h>}, {@code <linux/if.h>}, {@code <linux/fib_rules.h>}); the
+ * netlink header's own constants are in {@link org.jkeepalived.netlink.nl.Netlink}.
  */
 public final class Rtnetlink {
     private Rtnetlink() {
     }
-
-    // <linux/netlink.h>: struct nlmsghdr { u32 len; u16 type; u16 flags; u32 seq; u32 pid; }
-    public static final int NLMSG_HDRLEN = 16;
-    public static final int NLMSG_OFF_LEN = 0;
-    public static final int NLMSG_OFF_TYPE = 4;
-    public static final int NLMSG_OFF_FLAGS = 6;
-    public static final int NLMSG_OFF_SEQ = 8;
-    public static final int NLMSG_OFF_PID = 12;
-    public static final int NLMSG_NOOP = 1;
-    public static final int NLMSG_ERROR = 2;
-    public static final int NLMSG_DONE = 3;
-    public static final int NLMSG_OVERRUN = 4;
-    public static final int NLM_F_REQUEST = 0x1;
-    public static final int NLM_F_MULTI = 0x2;
-    public static final int NLM_F_ACK = 0x4;
-    public static final int NLM_F_DUMP_INTR = 0x10;
-    public static final int NLM_F_DUMP = 0x300;
-    public static final int NLM_F_REPLACE = 0x100;
-    public static final int NLM_F_EXCL = 0x200;
-    public static final int NLM_F_CREATE = 0x400;
-    /** In an NLMSG_ERROR: the original request was not echoed (NETLINK_CAP_ACK). */
-    public static final int NLM_F_CAPPED = 0x100;
-    /** In an NLMSG_ERROR: extended ack TLVs follow. */
-    public static final int NLM_F_ACK_TLVS = 0x200;
-    public static final int NLMSGERR_ATTR_MSG = 1;
-    // struct rtattr { u16 len; u16 type; }
-    public static final int RTA_HDRLEN = 4;
-    public static final int NLA_F_NESTED = 0x8000;
 
     // <linux/rtnetlink.h> message types
     public static final int RTM_NEWLINK = 16;
@@ -149,10 +121,5 @@ public final class Rtnetlink {
             case RTM_GETRULE -> "RTM_GETRULE";
             default -> "RTM_" + type;
         };
-    }
-
-    /** Rounds up to netlink's 4-byte alignment (NLMSG_ALIGN / RTA_ALIGN). */
-    public static int align(int length) {
-        return (length + 3) & ~3;
     }
 }

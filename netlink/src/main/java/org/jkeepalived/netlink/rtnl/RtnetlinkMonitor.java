@@ -6,6 +6,8 @@ import com.sun.jna.Memory;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 import org.jkeepalived.netlink.sys.Errno;
 import org.jkeepalived.netlink.sys.ErrnoException;
 import org.jkeepalived.netlink.sys.LibC;

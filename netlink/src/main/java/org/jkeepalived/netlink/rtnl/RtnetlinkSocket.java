@@ -1,22 +1,21 @@
 package org.jkeepalived.netlink.rtnl;
 
+import static org.jkeepalived.netlink.nl.Netlink.*;
 import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
 
-import com.sun.jna.Memory;
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jkeepalived.netlink.MacAddress;
+import org.jkeepalived.netlink.nl.NetlinkErrorException;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
+import org.jkeepalived.netlink.nl.NetlinkSocket;
 import org.jkeepalived.netlink.sys.ErrnoException;
 import org.jkeepalived.netlink.sys.LibC;
 import org.jkeepalived.netlink.sys.NativeSocket;
-import org.jkeepalived.netlink.sys.SockaddrNl;
 
 /**
  * A NETLINK_ROUTE request socket: adds and deletes addresses, routes, rules and macvlan links, and
@@ -25,45 +24,16 @@ import org.jkeepalived.netlink.sys.SockaddrNl;
  * thread that opened it. Calls are serialized (they share one send and one receive buffer); every
  * wait is bounded by {@link #TIMEOUT_MILLIS}.
  */
-public final class RtnetlinkSocket implements Closeable {
-    /** How long a request waits for the kernel's answer. */
-    public static final int TIMEOUT_MILLIS = 5_000;
+public final class RtnetlinkSocket extends NetlinkSocket {
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private final NativeSocket socket;
-    private final Memory kernel = SockaddrNl.of(0);
-    private final Memory sendMemory = new Memory(BUFFER_SIZE);
-    private final Memory receiveMemory = new Memory(BUFFER_SIZE);
-    private final ByteBuffer sendBuffer = sendMemory.getByteBuffer(0, BUFFER_SIZE).order(ByteOrder.nativeOrder());
-    private final ByteBuffer receiveBuffer = receiveMemory.getByteBuffer(0, BUFFER_SIZE).order(ByteOrder.nativeOrder());
-    private int seq = (int) (System.nanoTime() & 0x3fffffff);
-
     private RtnetlinkSocket(NativeSocket socket) {
-        this.socket = socket;
+        super(socket, "rtnetlink", BUFFER_SIZE);
     }
 
     /** Opens a request socket in the calling thread's network namespace. */
     public static RtnetlinkSocket open() throws ErrnoException {
-        NativeSocket s = NativeSocket.open(LibC.AF_NETLINK, LibC.SOCK_RAW, LibC.NETLINK_ROUTE, "rtnetlink");
-        try {
-            optional(s, 10, "NETLINK_CAP_ACK");
-            optional(s, LibC.NETLINK_EXT_ACK, "NETLINK_EXT_ACK");
-            try (Memory local = SockaddrNl.of(0)) {
-                s.bind(local, SockaddrNl.SIZE);
-            }
-            return new RtnetlinkSocket(s);
-        } catch (ErrnoException e) {
-            s.close();
-            throw e;
-        }
-    }
-
-    private static void optional(NativeSocket s, int option, String name) {
-        try {
-            s.setInt(LibC.SOL_NETLINK, option, 1, name);
-        } catch (ErrnoException e) {
-            // older kernels: errors then simply carry no extended message
-        }
+        return new RtnetlinkSocket(openBound(LibC.NETLINK_ROUTE, "rtnetlink"));
     }
 
     /** Adds an address; fails with EEXIST if it is already there (NLM_F_EXCL). */
@@ -169,80 +139,26 @@ public final class RtnetlinkSocket implements Closeable {
     }
 
     @Override
-    public void close() {
-        socket.close(); // wakes a request waiting for its answer, which then fails and leaves
-        synchronized (this) {
-            kernel.close();
-            sendMemory.close();
-            receiveMemory.close();
-        }
-    }
-
-    private int nextSeq() {
-        if (socket.isClosed()) {
-            throw new IllegalStateException("rtnetlink socket closed");
-        }
-        return ++seq;
+    protected NetlinkErrorException refused(String call, String subject, int errno, String kernelMessage) {
+        return new NetlinkException(call, subject, errno, kernelMessage);
     }
 
     private NetlinkMessageWriter writer() {
-        sendBuffer.clear();
-        return new NetlinkMessageWriter(sendBuffer);
+        return new NetlinkMessageWriter(sendBuffer());
     }
 
-    private synchronized void request(int type, int s, String subject) throws IOException {
-        send();
-        while (true) {
-            for (NetlinkMessage m : receive(type, subject)) {
-                if (m.seq() != s) {
-                    continue;
-                }
-                if (m.type() == NLMSG_ERROR) {
-                    if (m.error() != 0) {
-                        throw new NetlinkException(type, subject, -m.error(), m.extendedAckMessage());
-                    }
-                    return;
-                }
-            }
-        }
+    private void request(int type, int s, String subject) throws IOException {
+        exchange(s, false, Rtnetlink.typeName(type), subject, m -> { });
     }
 
-    private synchronized <T> List<T> dump(int type, int s, int itemType, Function<NetlinkMessage, T> decoder)
-            throws IOException {
-        send();
+    private <T> List<T> dump(int type, int s, int itemType, Function<NetlinkMessage, T> decoder) throws IOException {
         List<T> out = new ArrayList<>();
-        while (true) {
-            for (NetlinkMessage m : receive(type, null)) {
-                if (m.seq() != s) {
-                    continue;
-                }
-                if (m.type() == NLMSG_DONE) {
-                    return out;
-                }
-                if (m.type() == NLMSG_ERROR && m.error() != 0) {
-                    throw new NetlinkException(type, null, -m.error(), m.extendedAckMessage());
-                }
-                if (m.type() == itemType) {
-                    out.add(decoder.apply(m));
-                }
+        exchange(s, true, Rtnetlink.typeName(type), null, m -> {
+            if (m.type() == itemType) {
+                out.add(decoder.apply(m));
             }
-        }
-    }
-
-    private void send() throws ErrnoException {
-        socket.sendTo(sendMemory, sendBuffer.position(), kernel, SockaddrNl.SIZE);
-    }
-
-    private List<NetlinkMessage> receive(int type, String subject) throws IOException {
-        int n = socket.receive(receiveMemory, BUFFER_SIZE, 0, null, null, TIMEOUT_MILLIS);
-        if (n == NativeSocket.CLOSED) {
-            throw new IOException(Rtnetlink.typeName(type) + ": rtnetlink socket closed");
-        }
-        if (n == NativeSocket.TIMED_OUT) {
-            throw new IOException(Rtnetlink.typeName(type) + (subject == null ? "" : "(" + subject + ")")
-                    + ": no answer from the kernel in " + TIMEOUT_MILLIS + " ms");
-        }
-        return NetlinkMessage.parseAll(receiveBuffer, n);
+        });
+        return out;
     }
 
     static String describe(Address a) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.jkeepalived.netlink.Hex;
-import org.jkeepalived.netlink.rtnl.MalformedNetlinkException;
-import org.jkeepalived.netlink.rtnl.NetlinkMessage;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 import org.junit.jupiter.api.Test;
 
 class GenlMessageTest {

@@ -1,5 +1,6 @@
 package org.jkeepalived.netlink.rtnl;
 
+import static org.jkeepalived.netlink.nl.Netlink.*;
 import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 import org.jkeepalived.netlink.Hex;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.jkeepalived.netlink.Hex;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 
 /** Golden rtnetlink messages captured from iproute2 and the kernel (see the .hex headers). */
 final class Golden {

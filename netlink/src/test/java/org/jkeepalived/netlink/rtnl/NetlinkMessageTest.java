@@ -1,5 +1,6 @@
 package org.jkeepalived.netlink.rtnl;
 
+import static org.jkeepalived.netlink.nl.Netlink.*;
 import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.jkeepalived.netlink.Hex;
+import org.jkeepalived.netlink.nl.MalformedNetlinkException;
+import org.jkeepalived.netlink.nl.NetlinkMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteOrder;
 import org.jkeepalived.netlink.Hex;
+import org.jkeepalived.netlink.nl.Netlink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,8 @@ class NetlinkMessageWriterTest {
 
     @Test
     void alignRoundsUpToFour() {
-        assertEquals(0, Rtnetlink.align(0));
-        assertEquals(8, Rtnetlink.align(5));
-        assertEquals(8, Rtnetlink.align(8));
+        assertEquals(0, Netlink.align(0));
+        assertEquals(8, Netlink.align(5));
+        assertEquals(8, Netlink.align(8));
     }
 }

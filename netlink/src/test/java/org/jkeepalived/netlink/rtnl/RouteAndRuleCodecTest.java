@@ -1,6 +1,7 @@
 package org.jkeepalived.netlink.rtnl;
 
 import static org.jkeepalived.netlink.rtnl.AddressCodecTest.ip;
+import static org.jkeepalived.netlink.nl.Netlink.*;
 import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

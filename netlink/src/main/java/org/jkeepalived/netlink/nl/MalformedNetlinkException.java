@@ -1,4 +1,4 @@
-package org.jkeepalived.netlink.rtnl;
+package org.jkeepalived.netlink.nl;
 
 /** A netlink message from the kernel that does not parse: a length field out of bounds or a missing header. */
 public class MalformedNetlinkException extends RuntimeException {

@@ -1,6 +1,6 @@
-package org.jkeepalived.netlink.rtnl;
+package org.jkeepalived.netlink.nl;
 
-import static org.jkeepalived.netlink.rtnl.Rtnetlink.*;
+import static org.jkeepalived.netlink.nl.Netlink.*;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -52,7 +52,12 @@ public record NetlinkMessage(int type, int flags, int seq, int pid, ByteBuffer b
         if (offset > body.limit()) {
             return null;
         }
-        byte[] msg = RtAttributes.parse(body, offset).bytes(NLMSGERR_ATTR_MSG);
-        return msg == null ? null : RtAttributes.cString(msg);
+        ByteBuffer[] msg = new ByteBuffer[1];
+        Attributes.parse(body, offset, "rta_len", (type, value) -> {
+            if (type == NLMSGERR_ATTR_MSG) {
+                msg[0] = value;
+            }
+        });
+        return Attributes.cString(Attributes.bytes(msg[0]));
     }
 }
