@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import org.jkeepalived.netlink.sys.ErrnoException;
-import org.jkeepalived.netlink.sys.Interfaces;
 import org.jkeepalived.netlink.sys.NativeSocket;
 import org.jkeepalived.netlink.sys.SockaddrIn;
 
@@ -24,10 +22,8 @@ public final class Vrrp4Socket extends VrrpSocket {
     /** The VRRP IPv4 multicast group (RFC 5798 §5.1.1.2). */
     public static final Inet4Address GROUP = inet4(224, 0, 0, 18);
 
-    private final Memory destination = new Memory(SockaddrIn.SIZE);
-
     private Vrrp4Socket(String name, int ifindex, NativeSocket rx, NativeSocket tx) {
-        super(name, ifindex, rx, tx, 4);
+        super(name, ifindex, rx, tx, 4, SockaddrIn.SIZE);
     }
 
     /**
@@ -39,10 +35,7 @@ public final class Vrrp4Socket extends VrrpSocket {
      */
     public static Vrrp4Socket open(String interfaceName, Inet4Address source, boolean joinMulticast)
             throws ErrnoException {
-        int ifindex = Interfaces.indexOf(interfaceName);
-        NativeSocket rx = NativeSocket.open(AF_INET, SOCK_RAW, IPPROTO_VRRP, interfaceName);
-        NativeSocket tx = null;
-        try {
+        return open(interfaceName, AF_INET, (rx, ifindex) -> {
             rx.bindToDevice(interfaceName);
             rx.setInt(IPPROTO_IP, IP_PKTINFO, 1, "IP_PKTINFO");
             if (joinMulticast) {
@@ -50,7 +43,7 @@ public final class Vrrp4Socket extends VrrpSocket {
                     rx.setOption(IPPROTO_IP, IP_ADD_MEMBERSHIP, mreqn, 12, "IP_ADD_MEMBERSHIP");
                 }
             }
-            tx = NativeSocket.open(AF_INET, SOCK_RAW, IPPROTO_VRRP, interfaceName);
+        }, (tx, ifindex) -> {
             tx.bindToDevice(interfaceName);
             tx.setInt(IPPROTO_IP, IP_TOS, 0xc0, "IP_TOS");
             tx.setInt(IPPROTO_IP, IP_TTL, 255, "IP_TTL");
@@ -66,14 +59,7 @@ public final class Vrrp4Socket extends VrrpSocket {
                     tx.bind(sa, SockaddrIn.SIZE);
                 }
             }
-            return new Vrrp4Socket(interfaceName, ifindex, rx, tx);
-        } catch (ErrnoException e) {
-            rx.close();
-            if (tx != null) {
-                tx.close();
-            }
-            throw e;
-        }
+        }, Vrrp4Socket::new);
     }
 
     /** {@code struct ip_mreqn} from {@code <linux/in.h>}: multiaddr, address (any), ifindex. */
@@ -88,13 +74,11 @@ public final class Vrrp4Socket extends VrrpSocket {
     }
 
     @Override
-    public synchronized void send(ByteBuffer payload, InetAddress to) throws IOException {
+    void writeDestination(Memory sockaddr, InetAddress to) {
         if (!(to instanceof Inet4Address v4)) {
             throw new IllegalArgumentException("IPv4 VRRP socket cannot send to " + to);
         }
-        int length = copyPayload(payload);
-        SockaddrIn.write(destination, v4);
-        tx.sendTo(txData, length, destination, SockaddrIn.SIZE);
+        SockaddrIn.write(sockaddr, v4);
     }
 
     @Override
@@ -120,16 +104,8 @@ public final class Vrrp4Socket extends VrrpSocket {
                 r.ifindex = ifindex;
                 rxData.read(16, r.destinationBytes(), 0, 4);
             }
-            rxView.limit(Math.min(n, BUFFER_SIZE)).position(ihl);
-            r.payload = rxView;
-            return r;
+            return deliver(n, ihl);
         }
-    }
-
-    @Override
-    public void close() {
-        super.close();
-        destination.close();
     }
 
     private static Inet4Address inet4(int a, int b, int c, int d) {

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import org.jkeepalived.netlink.sys.ErrnoException;
-import org.jkeepalived.netlink.sys.Interfaces;
 import org.jkeepalived.netlink.sys.NativeSocket;
 import org.jkeepalived.netlink.sys.SockaddrIn6;
 
@@ -26,10 +24,8 @@ public final class Vrrp6Socket extends VrrpSocket {
     /** Offset of the checksum in a VRRP packet. */
     static final int CHECKSUM_OFFSET = 6;
 
-    private final Memory destination = new Memory(SockaddrIn6.SIZE);
-
     private Vrrp6Socket(String name, int ifindex, NativeSocket rx, NativeSocket tx) {
-        super(name, ifindex, rx, tx, 16);
+        super(name, ifindex, rx, tx, 16, SockaddrIn6.SIZE);
     }
 
     /**
@@ -41,10 +37,7 @@ public final class Vrrp6Socket extends VrrpSocket {
      */
     public static Vrrp6Socket open(String interfaceName, Inet6Address source, boolean joinMulticast)
             throws ErrnoException {
-        int ifindex = Interfaces.indexOf(interfaceName);
-        NativeSocket rx = NativeSocket.open(AF_INET6, SOCK_RAW, IPPROTO_VRRP, interfaceName);
-        NativeSocket tx = null;
-        try {
+        return open(interfaceName, AF_INET6, (rx, ifindex) -> {
             rx.setInt(IPPROTO_IPV6, IPV6_CHECKSUM, CHECKSUM_OFFSET, "IPV6_CHECKSUM");
             rx.bindToDevice(interfaceName);
             rx.setInt(IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
@@ -57,7 +50,7 @@ public final class Vrrp6Socket extends VrrpSocket {
                     rx.setOption(IPPROTO_IPV6, IPV6_JOIN_GROUP, mreq, 20, "IPV6_JOIN_GROUP");
                 }
             }
-            tx = NativeSocket.open(AF_INET6, SOCK_RAW, IPPROTO_VRRP, interfaceName);
+        }, (tx, ifindex) -> {
             tx.setInt(IPPROTO_IPV6, IPV6_CHECKSUM, CHECKSUM_OFFSET, "IPV6_CHECKSUM");
             tx.bindToDevice(interfaceName);
             tx.setInt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS, 255, "IPV6_MULTICAST_HOPS");
@@ -70,24 +63,15 @@ public final class Vrrp6Socket extends VrrpSocket {
                     tx.bind(sa, SockaddrIn6.SIZE);
                 }
             }
-            return new Vrrp6Socket(interfaceName, ifindex, rx, tx);
-        } catch (ErrnoException e) {
-            rx.close();
-            if (tx != null) {
-                tx.close();
-            }
-            throw e;
-        }
+        }, Vrrp6Socket::new);
     }
 
     @Override
-    public synchronized void send(ByteBuffer payload, InetAddress to) throws IOException {
+    void writeDestination(Memory sockaddr, InetAddress to) {
         if (!(to instanceof Inet6Address v6)) {
             throw new IllegalArgumentException("IPv6 VRRP socket cannot send to " + to);
         }
-        int length = copyPayload(payload);
-        SockaddrIn6.write(destination, v6, v6.isLinkLocalAddress() || v6.isMulticastAddress() ? ifindex : 0);
-        tx.sendTo(txData, length, destination, SockaddrIn6.SIZE);
+        SockaddrIn6.write(sockaddr, v6, v6.isLinkLocalAddress() || v6.isMulticastAddress() ? ifindex : 0);
     }
 
     @Override
@@ -108,15 +92,7 @@ public final class Vrrp6Socket extends VrrpSocket {
         } else {
             r.ifindex = ifindex;
         }
-        rxView.limit(Math.min(n, BUFFER_SIZE)).position(0);
-        r.payload = rxView;
-        return r;
-    }
-
-    @Override
-    public void close() {
-        super.close();
-        destination.close();
+        return deliver(n, 0);
     }
 
     private static Inet6Address group() {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jkeepalived.netlink.sys.ErrnoException;
+import org.jkeepalived.netlink.sys.Interfaces;
+import org.jkeepalived.netlink.sys.LibC;
 import org.jkeepalived.netlink.sys.MsgHdr;
 import org.jkeepalived.netlink.sys.NativeSocket;
 
@@ -29,13 +32,53 @@ public abstract sealed class VrrpSocket implements Closeable permits Vrrp4Socket
     final Memory txData = new Memory(BUFFER_SIZE);
     final ByteBuffer txView = txData.getByteBuffer(0, BUFFER_SIZE);
     final Reception reception;
+    private final Memory txAddress;
+    private final int txAddressSize;
 
-    VrrpSocket(String interfaceName, int ifindex, NativeSocket rx, NativeSocket tx, int addressLength) {
+    VrrpSocket(String interfaceName, int ifindex, NativeSocket rx, NativeSocket tx, int addressLength,
+               int sockaddrSize) {
         this.interfaceName = interfaceName;
         this.ifindex = ifindex;
         this.rx = rx;
         this.tx = tx;
         this.reception = new Reception(addressLength);
+        this.txAddress = new Memory(sockaddrSize);
+        this.txAddressSize = sockaddrSize;
+    }
+
+    /** Socket options applied to one descriptor of the pair while it is being opened. */
+    @FunctionalInterface
+    interface Setup {
+        void apply(NativeSocket socket, int ifindex) throws ErrnoException;
+    }
+
+    /** Makes the family's socket from the opened pair. */
+    @FunctionalInterface
+    interface Factory<S extends VrrpSocket> {
+        S create(String interfaceName, int ifindex, NativeSocket rx, NativeSocket tx);
+    }
+
+    /**
+     * Opens the pair of raw VRRP sockets of address family {@code domain} on {@code interfaceName}: the receiver
+     * first, then the sender; if an option fails, both are closed before the error propagates.
+     */
+    static <S extends VrrpSocket> S open(String interfaceName, int domain, Setup rxSetup, Setup txSetup,
+                                         Factory<S> factory) throws ErrnoException {
+        int ifindex = Interfaces.indexOf(interfaceName);
+        NativeSocket rx = NativeSocket.open(domain, LibC.SOCK_RAW, LibC.IPPROTO_VRRP, interfaceName);
+        NativeSocket tx = null;
+        try {
+            rxSetup.apply(rx, ifindex);
+            tx = NativeSocket.open(domain, LibC.SOCK_RAW, LibC.IPPROTO_VRRP, interfaceName);
+            txSetup.apply(tx, ifindex);
+            return factory.create(interfaceName, ifindex, rx, tx);
+        } catch (ErrnoException e) {
+            rx.close();
+            if (tx != null) {
+                tx.close();
+            }
+            throw e;
+        }
     }
 
     public String interfaceName() {
@@ -50,7 +93,17 @@ public abstract sealed class VrrpSocket implements Closeable permits Vrrp4Socket
      * Sends {@code payload} (position to limit, the whole VRRP packet) to {@code destination}: the
      * VRRP group or a unicast peer.
      */
-    public abstract void send(ByteBuffer payload, InetAddress destination) throws IOException;
+    public synchronized void send(ByteBuffer payload, InetAddress destination) throws IOException {
+        writeDestination(txAddress, destination);
+        int length = copyPayload(payload);
+        tx.sendTo(txData, length, txAddress, txAddressSize);
+    }
+
+    /**
+     * Writes the family's socket address of {@code to} into {@code sockaddr}; throws IllegalArgumentException
+     * for an address of the other family.
+     */
+    abstract void writeDestination(Memory sockaddr, InetAddress to);
 
     /**
      * Blocks until a packet arrives and returns the socket's reused {@link Reception}, or null once
@@ -58,7 +111,14 @@ public abstract sealed class VrrpSocket implements Closeable permits Vrrp4Socket
      */
     public abstract Reception receive() throws IOException;
 
-    int copyPayload(ByteBuffer payload) {
+    /** Hands out the reused {@link Reception} with the {@code n} received bytes from {@code offset} as payload. */
+    Reception deliver(int n, int offset) {
+        rxView.limit(Math.min(n, BUFFER_SIZE)).position(offset);
+        reception.payload = rxView;
+        return reception;
+    }
+
+    private int copyPayload(ByteBuffer payload) {
         int length = payload.remaining();
         if (length > BUFFER_SIZE) {
             throw new IllegalArgumentException("VRRP packet of " + length + " bytes exceeds " + BUFFER_SIZE);
@@ -76,6 +136,7 @@ public abstract sealed class VrrpSocket implements Closeable permits Vrrp4Socket
             rxData.close();
         }
         txData.close();
+        txAddress.close();
     }
 
     @Override
