@@ -34,17 +34,11 @@ final class RouteParser {
      *                cannot track a route without an interface and says so unless the route has no_track
      */
     static List<VirtualRoute> parseBlock(ConfigNode block, boolean tracked, Diagnostics d) {
-        List<VirtualRoute> out = new ArrayList<>();
-        for (ConfigNode line : block.children()) {
-            parseLine(line, tracked, d).ifPresent(out::add);
-        }
-        return out;
+        return IpCommandWords.parseBlock(block, line -> parseLine(line, tracked, d));
     }
 
     static Optional<VirtualRoute> parseLine(ConfigNode line, boolean tracked, Diagnostics d) {
-        List<String> w = new ArrayList<>();
-        w.add(line.keyword());
-        w.addAll(line.args());
+        List<String> w = IpCommandWords.of(line);
         String type = "unicast";
         String dest = null;
         InetAddress src = null;
@@ -83,7 +77,7 @@ final class RouteParser {
                 case "dev", "oif" -> dev = v;
                 case "scope" -> scope = v;
                 case "table" -> table = v;
-                case "metric", "priority", "preference" -> metric = number(line, k, v, d);
+                case "metric", "priority", "preference" -> metric = IpCommandWords.number(line, k, v, d);
                 case "protocol", "proto" -> protocol = v;
                 case "track_group" -> trackGroup = v;
                 default -> {
@@ -106,7 +100,7 @@ final class RouteParser {
                             options.put(k, v == null ? "" : v);
                         }
                         i++;
-                    } else if (dest == null && looksLikePrefix(k)) {
+                    } else if (dest == null && IpCommandWords.looksLikePrefix(k)) {
                         dest = k;
                     } else {
                         d.warning(line, "unknown route keyword '" + k + "' - ignoring");
@@ -141,15 +135,6 @@ final class RouteParser {
         return w.subList(from, end);
     }
 
-    static boolean looksLikePrefix(String s) {
-        if (s.equals("default")) {
-            return true;
-        }
-        int slash = s.indexOf('/');
-        String a = slash < 0 ? s : s.substring(0, slash);
-        return Arguments.parseAddress(a).isPresent() && (slash < 0 || s.substring(slash + 1).matches("\\d{1,3}"));
-    }
-
     private static InetAddress address(ConfigNode line, String k, String v, Diagnostics d) {
         Optional<InetAddress> a = Arguments.parseAddress(v);
         if (a.isEmpty()) {
@@ -157,18 +142,5 @@ final class RouteParser {
             return null;
         }
         return a.get();
-    }
-
-    static OptionalLong number(ConfigNode line, String k, String v, Diagnostics d) {
-        try {
-            long n = Long.parseLong(v);
-            if (n >= 0 && n <= 0xffffffffL) {
-                return OptionalLong.of(n);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        d.warning(line, "invalid " + k + " '" + v + "' - ignoring");
-        return OptionalLong.empty();
     }
 }

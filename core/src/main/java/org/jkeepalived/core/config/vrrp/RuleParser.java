@@ -1,6 +1,5 @@
 package org.jkeepalived.core.config.vrrp;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +35,11 @@ final class RuleParser {
     }
 
     static List<VirtualRule> parseBlock(ConfigNode block, DefaultPreferences prefs, Diagnostics d) {
-        List<VirtualRule> out = new ArrayList<>();
-        for (ConfigNode line : block.children()) {
-            parseLine(line, prefs, d).ifPresent(out::add);
-        }
-        return out;
+        return IpCommandWords.parseBlock(block, line -> parseLine(line, prefs, d));
     }
 
     static Optional<VirtualRule> parseLine(ConfigNode line, DefaultPreferences prefs, Diagnostics d) {
-        List<String> w = new ArrayList<>();
-        w.add(line.keyword());
-        w.addAll(line.args());
+        List<String> w = IpCommandWords.of(line);
         String from = null;
         String to = null;
         String action = "table";
@@ -70,7 +63,7 @@ final class RuleParser {
                     action = "goto";
                     options.put("goto", v);
                 }
-                case "priority", "preference", "pref" -> pref = RouteParser.number(line, k, v, d);
+                case "priority", "preference", "pref" -> pref = IpCommandWords.number(line, k, v, d);
                 case "iif" -> iif = v;
                 case "oif" -> oif = v;
                 case "fwmark" -> fwmark = v;
@@ -103,7 +96,7 @@ final class RuleParser {
             from = "all";
         }
         for (String[] kv : new String[][] {{"from", from}, {"to", to}}) {
-            if (kv[1] != null && !kv[1].equals("all") && !kv[1].equals("default") && !RouteParser.looksLikePrefix(kv[1])) {
+            if (kv[1] != null && !kv[1].equals("all") && !kv[1].equals("default") && !IpCommandWords.looksLikePrefix(kv[1])) {
                 d.error(line, "invalid rule " + kv[0] + " address " + kv[1] + " - ignoring rule");
                 return Optional.empty();
             }
