@@ -83,6 +83,7 @@ public final class VrrpChild {
             return ExitStatus.PERMISSION;
         }
         PidFile pidFile = writePid(ChildKind.VRRP.pidFile(options), pid);
+        AllocationPressure.startIfAsked();
         int status = ExitStatus.OK;
         scheduler = ThreadScheduler.start("vrrp-scheduler");
         try {
