@@ -45,6 +45,7 @@ class ProcessPartsTest {
     @Test
     void childCommandsAreWords() {
         assertEquals(Optional.of(ChildCommand.RELOAD), ChildCommand.parse("RELOAD\n"));
+        assertEquals(Optional.of(ChildCommand.STATS_CLEAR), ChildCommand.parse("STATS_CLEAR"));
         assertEquals(Optional.empty(), ChildCommand.parse("reboot"));
     }
 
