@@ -78,7 +78,8 @@ public final class DaemonOptions {
     String configTest;
 
     @Option(names = {"--signum"}, paramLabel = "SIGFUNC",
-            description = "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON.")
+            description = "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON "
+                    + "(JSON: SIGPWR, STATS_CLEAR: SIGSTKFLT, where keepalived uses real-time signals).")
     String signum;
 
     @Option(names = {"-v", "--version"}, description = "Display the version number.")

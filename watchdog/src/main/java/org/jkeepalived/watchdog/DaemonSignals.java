@@ -7,9 +7,9 @@ import sun.misc.Signal;
 /**
  * The signals every process of the daemon handles, by keepalived function. TERM and INT stop, HUP
  * reloads, USR1 dumps the data file, USR2 the stats file (possible because the launcher moves HotSpot's
- * suspend/resume signal off USR2 with {@code _JAVA_SR_SIGNUM}), and PWR the JSON file: keepalived uses
- * SIGRTMIN+2 for JSON, which no JVM can handle; STKFLT likewise clears the statistics (keepalived: SIGRTMAX). The handler runs on the JVM's signal thread and must only
- * hand the event on.
+ * suspend/resume signal off USR2 with {@code _JAVA_SR_SIGNUM}), PWR the JSON file and STKFLT clears the
+ * statistics: keepalived uses SIGRTMIN+2 and SIGRTMAX for those two, and no JVM can handle a real-time
+ * signal. The handler runs on the JVM's signal thread and must only hand the event on.
  */
 final class DaemonSignals {
     /** A signal's function. */
