@@ -212,7 +212,9 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     private void dispatch(NotifyEvent event, Target target) {
         if (!fifos.isEmpty()) {
             String line = event.fifoLine();
-            notifyThread.execute(() -> fifos.forEach(f -> f.write(line)));
+            // a snapshot: a reload may replace the FIFOs while the line waits on the notify thread
+            List<FifoWriter> to = List.copyOf(fifos);
+            notifyThread.execute(() -> to.forEach(f -> f.write(line)));
         }
         for (NotifyArguments.Invocation inv : NotifyArguments.of(target.scripts(), event)) {
             verdict(inv.script()).ifPresent(v -> {
