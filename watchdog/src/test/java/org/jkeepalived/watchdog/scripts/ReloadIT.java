@@ -129,8 +129,8 @@ class ReloadIT {
         lab.waitFor(() -> Lab.hasAddress(lab.b, VIP) && !Lab.hasAddress(lab.a, VIP), 15,
                 "B did not take over", "a.log", "b.log");
         assertTrue(lab.read("b.log").contains("(VI_1) Entering MASTER STATE"), lab.read("b.log"));
-        assertTrue(lab.read("notify.log").contains("notify_a [INSTANCE] [VI_1] [BACKUP] [90]"),
-                lab.read("notify.log"));
+        lab.waitFor(() -> lab.read("notify.log").contains("notify_a [INSTANCE] [VI_1] [BACKUP] [90]"), 10,
+                "A's notify did not report BACKUP at priority 90", "notify.log", "a.log");
     }
 
     private static long count(String text, String what) {
