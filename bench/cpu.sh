@@ -72,9 +72,10 @@ for prog in jkeepalived keepalived; do
     n=$(pgrep -P "$daemon" | wc -l)
     t0=$(ticks)
     ip netns exec "$ns" timeout "$window" tcpdump -i eth1 -n -q 'ip proto 112' 2>/dev/null | wc -l > "$work/adverts" &
+    counter=$!
     sleep "$window"
     t1=$(ticks)
-    wait
+    wait "$counter" # not a bare wait: the daemon is a background job too
     adverts=$(cat "$work/adverts")
     stop
     awk -v a="$t0" -v b="$t1" -v hz="$hz" -v w="$window" -v n="$n" -v ad="$adverts" -v p="$prog" 'BEGIN {
