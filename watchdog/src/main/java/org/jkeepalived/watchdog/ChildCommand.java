@@ -15,6 +15,8 @@ enum ChildCommand {
     STATS,
     /** keepalived's SIGRTMIN+2: write {@code /tmp/keepalived.json}. */
     JSON,
+    /** keepalived's SIGRTMAX (jkeepalived: SIGSTKFLT): clear the VRRP statistics. */
+    STATS_CLEAR,
     /** SIGTERM: stop gracefully and exit 0. */
     STOP;
 

@@ -41,6 +41,7 @@ final class ChildInbox {
             case DATA -> ChildCommand.DATA;
             case STATS -> ChildCommand.STATS;
             case JSON -> ChildCommand.JSON;
+            case STATS_CLEAR -> ChildCommand.STATS_CLEAR;
         }));
         Thread reader = new Thread(() -> inbox.read(parent), "parent-pipe");
         reader.setDaemon(true);

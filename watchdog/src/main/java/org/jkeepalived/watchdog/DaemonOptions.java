@@ -80,7 +80,8 @@ public final class DaemonOptions {
     String configTest;
 
     @Option(names = {"--signum"}, paramLabel = "SIGFUNC",
-            description = "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON.")
+            description = "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON "
+                    + "(JSON: SIGPWR, STATS_CLEAR: SIGSTKFLT, where keepalived uses real-time signals).")
     String signum;
 
     @Option(names = {"-T", "--genhash"}, description = "Enter genhash utility mode (this should be the first option used).")

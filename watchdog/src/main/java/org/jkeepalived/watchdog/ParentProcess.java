@@ -100,6 +100,7 @@ final class ParentProcess {
                 case DATA -> relay(ChildCommand.DATA);
                 case STATS -> relay(ChildCommand.STATS);
                 case JSON -> relay(ChildCommand.JSON);
+                case STATS_CLEAR -> relay(ChildCommand.STATS_CLEAR);
             }
         });
     }

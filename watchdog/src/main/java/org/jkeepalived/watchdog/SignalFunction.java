@@ -7,16 +7,17 @@ import java.util.Locale;
  * The functions keepalived triggers by signal and the signal jkeepalived uses for each, for
  * {@code --signum}. STOP, RELOAD, DATA and STATS are keepalived's (STATS is SIGUSR2: every jkeepalived
  * JVM starts with HotSpot's suspend/resume signal moved off it, see {@link JvmCommand#SR_SIGNUM}). A JVM
- * cannot handle real-time signals, so JSON uses SIGPWR instead of keepalived's SIGRTMIN+2, and
- * STATS_CLEAR (keepalived: SIGRTMAX) has no signal: {@code --signum} says so and exits non-zero, as
- * keepalived does for a function it was built without.
+ * cannot handle real-time signals, so JSON uses SIGPWR instead of keepalived's SIGRTMIN+2 and
+ * STATS_CLEAR uses SIGSTKFLT instead of SIGRTMAX. A function without a signal would make {@code --signum}
+ * say so and exit non-zero, as keepalived does for a function it was built without.
  */
 enum SignalFunction {
     STOP(15),
     RELOAD(1),
     DATA(10),
     STATS(12),
-    STATS_CLEAR(-1),
+    /** SIGSTKFLT: unused on Linux, and a JVM can handle it (keepalived: SIGRTMAX). */
+    STATS_CLEAR(16),
     /** SIGPWR on x86 and arm64 Linux. */
     JSON(30);
 

@@ -14,6 +14,7 @@ import org.jkeepalived.core.config.LoadResult;
 import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.netlink.vrrp.NetlinkVrrpNetwork;
 import org.jkeepalived.vrrp.notify.VrrpScripting;
+import org.jkeepalived.vrrp.packet.VrrpStats;
 import org.jkeepalived.vrrp.router.InstancePlanner;
 import org.jkeepalived.vrrp.router.VrrpRouter;
 import org.jkeepalived.watchdog.status.ChildDocuments;
@@ -27,8 +28,9 @@ import picocli.CommandLine;
  * Entry point of the VRRP child JVM (keepalived's VRRP child, ident {@code Keepalived_vrrp}), started by
  * {@link ParentProcess} with the daemon's own command line. Runs the configuration's VRRP instances
  * until told to stop (a STOP command, end of file from the parent, SIGTERM/SIGINT), then stops every
- * instance (a MASTER sends priority 0 and, unless -V, removes its VIPs). Reloads on RELOAD/SIGHUP and
- * writes the data, stats and JSON files on request.
+ * instance (a MASTER sends priority 0 and, unless -V, removes its VIPs). Reloads on RELOAD/SIGHUP (tracking
+ * and notifications follow the new configuration), writes the data, stats and JSON files and clears the
+ * statistics on request.
  */
 public final class VrrpChild {
     private static final Logger LOG = LoggerFactory.getLogger("org.jkeepalived.Keepalived");
@@ -85,6 +87,7 @@ public final class VrrpChild {
             return ExitStatus.PERMISSION;
         }
         PidFile pidFile = writePid(ChildKind.VRRP.pidFile(options), pid);
+        AllocationPressure.startIfAsked();
         int status = ExitStatus.OK;
         scheduler = ThreadScheduler.start("vrrp-scheduler");
         try {
@@ -137,6 +140,7 @@ public final class VrrpChild {
                     case DATA -> write(VrrpDumps.DATA_FILE, () -> VrrpDumps.data(router));
                     case STATS -> write(VrrpDumps.STATS_FILE, () -> VrrpDumps.stats(router));
                     case JSON -> write(VrrpDumps.JSON_FILE, () -> VrrpDumps.json(router));
+                    case STATS_CLEAR -> clearStats();
                     default -> { }
                 }
             } catch (TimeoutException | ExecutionException | IOException e) {
@@ -171,9 +175,24 @@ public final class VrrpChild {
         InstancePlanner.Result plans = InstancePlanner.plan(config.global(), config.vrrp(), network);
         plans.problems().forEach(p -> LOG.error("{}", p));
         scheduler.call(() -> {
-            router.reload(plans.plans(), config.vrrp().syncGroups());
+            router.reload(plans.plans(), config.vrrp().syncGroups(),
+                    r -> scripting.reloaded(config.global(), config.vrrp(), r));
             return null;
         }, CALL_TIMEOUT_MILLIS);
+    }
+
+    /** Sets every instance's statistics back to zero (keepalived's STATS_CLEAR). */
+    private void clearStats() throws TimeoutException, ExecutionException, InterruptedException {
+        scheduler.call(() -> {
+            router.instances().forEach(i -> {
+                VrrpStats s = router.stats(i.name());
+                if (s != null) {
+                    s.reset();
+                }
+            });
+            return null;
+        }, CALL_TIMEOUT_MILLIS);
+        LOG.info("Cleared the VRRP statistics");
     }
 
     private void write(Path file, java.util.concurrent.Callable<String> text)

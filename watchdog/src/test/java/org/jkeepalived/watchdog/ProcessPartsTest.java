@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The small parts of the process structure: signal numbers, capabilities, child commands and JVM lines. */
 class ProcessPartsTest {
     @ParameterizedTest
-    @CsvSource({"STOP,15", "RELOAD,1", "DATA,10", "STATS,12", "JSON,30", "json,30"})
+    @CsvSource({"STOP,15", "RELOAD,1", "DATA,10", "STATS,12", "JSON,30", "json,30", "STATS_CLEAR,16"})
     void signumPrintsTheSignalsJkeepalivedUses(String function, int number) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, SignalFunction.print(function, new PrintStream(out), new PrintStream(new ByteArrayOutputStream())));
@@ -27,11 +27,11 @@ class ProcessPartsTest {
     }
 
     @Test
-    void statsClearHasNoSignal() {
+    void anUnknownFunctionIsAnError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(1, SignalFunction.print("STATS_CLEAR", new PrintStream(new ByteArrayOutputStream()),
+        assertEquals(1, SignalFunction.print("NOPE", new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no signal"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown sigfunc NOPE"));
     }
 
     @Test
@@ -45,6 +45,7 @@ class ProcessPartsTest {
     @Test
     void childCommandsAreWords() {
         assertEquals(Optional.of(ChildCommand.RELOAD), ChildCommand.parse("RELOAD\n"));
+        assertEquals(Optional.of(ChildCommand.STATS_CLEAR), ChildCommand.parse("STATS_CLEAR"));
         assertEquals(Optional.empty(), ChildCommand.parse("reboot"));
     }
 

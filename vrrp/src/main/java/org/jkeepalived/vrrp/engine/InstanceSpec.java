@@ -86,6 +86,24 @@ public record InstanceSpec(String name, String interfaceName, int vrid, int vers
         return (int) (version == 2 ? advertIntervalMicros / 1_000_000 : advertIntervalMicros / 10_000);
     }
 
+    /** This spec with another VIP list (the address delta of a reload is installed through such specs). */
+    public InstanceSpec withVirtualAddresses(List<VirtualAddress> addresses) {
+        return new InstanceSpec(name, interfaceName, vrid, version, priority, advertIntervalMicros, preempt,
+                preemptDelayMicros, primaryAddress, addresses, unicastPeers, authType, authData, garp,
+                lowerPrioNoAdvert, higherPrioSendAdvert, downTimerAdverts, tracked);
+    }
+
+    /**
+     * Whether {@code other} is the same virtual router, so that a reload can reconfigure a running instance
+     * in place: same name, VRID, version, interface, primary address, address ownership and advert
+     * destination kind (multicast or unicast). Everything else may differ.
+     */
+    public boolean sameRouterAs(InstanceSpec other) {
+        return name.equals(other.name) && vrid == other.vrid && version == other.version
+                && Objects.equals(interfaceName, other.interfaceName) && primaryAddress.equals(other.primaryAddress)
+                && addressOwner() == other.addressOwner() && unicastPeers.isEmpty() == other.unicastPeers.isEmpty();
+    }
+
     public static Builder builder(String name, int vrid, InetAddress primaryAddress) {
         return new Builder(name, vrid, primaryAddress);
     }

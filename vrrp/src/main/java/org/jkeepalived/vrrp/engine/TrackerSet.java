@@ -25,6 +25,26 @@ final class TrackerSet {
         java.util.Arrays.fill(ok, true);
     }
 
+    /**
+     * A set for another list of tracked objects (a reload) that keeps the status of every object tracked in
+     * both (same kind and name); the others start healthy, as at start-up.
+     */
+    TrackerSet carriedTo(List<TrackedObject> next) {
+        TrackerSet s = new TrackerSet(next);
+        for (int i = 0; i < next.size(); i++) {
+            TrackedObject n = next.get(i);
+            for (int j = 0; j < tracked.size(); j++) {
+                TrackedObject o = tracked.get(j);
+                if (o.kind() == n.kind() && o.name().equals(n.name())) {
+                    s.ok[i] = ok[j];
+                    s.value[i] = value[j];
+                    break;
+                }
+            }
+        }
+        return s;
+    }
+
     /** Records an interface's or script's status; returns whether a tracked object changed. */
     boolean setStatus(TrackedObject.Kind kind, String name, boolean healthy) {
         boolean changed = false;

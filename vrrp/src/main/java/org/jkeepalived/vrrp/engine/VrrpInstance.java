@@ -23,14 +23,16 @@ public final class VrrpInstance {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpInstance.class);
     private static final long NANOS_PER_MICRO = 1_000;
 
-    private final InstanceSpec spec;
+    private InstanceSpec spec;
     private final Scheduler scheduler;
     private final AddressInstaller installer;
+    private final Announcer announcer;
+    private final AdvertSender sender;
     private final List<TransitionListener> listeners = new ArrayList<>(2);
-    private final TrackerSet trackers;
-    private final GarpSchedule garps;
+    private TrackerSet trackers;
+    private GarpSchedule garps;
     private final VrrpCounters counters = new VrrpCounters();
-    private final AdvertOutput adverts;
+    private AdvertOutput adverts;
     private final MasterDownTimer downTimer;
     private final Runnable onAdverTimer = this::adverTimerFired;
     private final String prefix;
@@ -54,12 +56,14 @@ public final class VrrpInstance {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.installer = Objects.requireNonNull(installer, "installer");
+        this.announcer = Objects.requireNonNull(announcer, "announcer");
+        this.sender = Objects.requireNonNull(sender, "sender");
         this.trackers = new TrackerSet(spec.tracked());
         this.garps = new GarpSchedule(spec, announcer, scheduler, this::log);
         this.prefix = "(" + spec.name() + ") ";
         this.effectivePriority = trackers.effectivePriority(spec.priority());
         this.masterAdverInterval = spec.advertIntervalMicros();
-        this.adverts = new AdvertOutput(spec, Objects.requireNonNull(sender, "sender"), counters, effectivePriority);
+        this.adverts = new AdvertOutput(spec, sender, counters, effectivePriority);
         this.downTimer = new MasterDownTimer(scheduler, this::masterDown);
     }
 
@@ -226,6 +230,55 @@ public final class VrrpInstance {
                     + "ms by master");
             masterAdverInterval = interval;
         }
+    }
+
+    /**
+     * Applies a reloaded configuration in place (SIGHUP), as keepalived 2.2.7 does for an instance that
+     * keeps its name and virtual router: no transition of its own and no notification. A MASTER logs the
+     * VIPs dropped and {@code setting VIPs.}, removes only those VIPs (routes, rules) and installs only
+     * those added ({@link AddressInstaller#update}), sends its gratuitous ARPs again, and advertises the
+     * new VIP list, priority and interval from the next advert on. Tracked objects tracked before keep
+     * their status, new ones start healthy (the wiring feeds their real status next); the effective
+     * priority is recomputed, and a tracker now holding the instance in FAULT (or no longer) moves it as
+     * any tracker change does. A changed priority otherwise acts through the election: a MASTER now below
+     * its backup loses by preemption, a BACKUP now above the master preempts on its next advert.
+     *
+     * @throws IllegalArgumentException when {@code next} is another virtual router
+     *                                  ({@link InstanceSpec#sameRouterAs}): that takes a stop and a start
+     */
+    public void reconfigure(InstanceSpec next) {
+        if (!spec.sameRouterAs(next)) {
+            throw new IllegalArgumentException("(" + spec.name() + ") cannot be reconfigured in place into "
+                    + next.name() + " VRID " + next.vrid());
+        }
+        InstanceSpec before = spec;
+        spec = next;
+        trackers = trackers.carriedTo(next.tracked());
+        // keepalived logs no "Changing effective priority" for a priority a reload sets
+        effectivePriority = trackers.effectivePriority(next.priority());
+        adverts = new AdvertOutput(next, sender, counters, effectivePriority);
+        garps.cancel();
+        garps = new GarpSchedule(next, announcer, scheduler, this::log);
+        if (state == VrrpState.MASTER) {
+            masterAdverInterval = next.advertIntervalMicros();
+            masterPriority = effectivePriority;
+            for (VirtualAddress v : before.virtualAddresses()) {
+                if (!next.virtualAddresses().contains(v)) {
+                    log("ip address " + AddressText.of(v.address()) + "/" + v.prefixLength() + " dev "
+                            + (v.device() != null ? v.device() : next.interfaceName()) + ", no longer exist");
+                }
+            }
+            log("setting VIPs.");
+            installer.update(before, next);
+            garps.becameMaster();
+            if (before.advertIntervalMicros() != next.advertIntervalMicros()) {
+                armAdverTimer();
+            }
+        } else if (next.version() == 2 || state != VrrpState.BACKUP) {
+            // a v3 BACKUP keeps the interval it learned from the master (RFC 9568 §6.4.2)
+            masterAdverInterval = next.advertIntervalMicros();
+        }
+        trackersChanged();
     }
 
     private void trackersChanged() {

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,7 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     /** keepalived sets no limit; a hung notify script must not live for ever here. */
     public static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final GlobalDefs global;
+    private GlobalDefs global;
     private final ScriptRunner runner;
     private final Function<ScriptCommand, ScriptVerdict> verdicts;
     private final int ourUid;
@@ -58,6 +60,7 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     private final Map<String, String> groupOf = new HashMap<>();
     private final Map<String, VrrpState> states = new HashMap<>();
     private final Map<String, VrrpInstance> engines = new HashMap<>();
+    private final Set<SyncGroup> listenedGroups = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<FifoWriter> fifos = new ArrayList<>();
     private final List<ScriptRunner.Running> fifoScripts = new ArrayList<>();
     private final Map<ScriptCommand, Optional<ScriptVerdict>> verdictCache = new LinkedHashMap<>();
@@ -81,6 +84,13 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         this.ourGid = ourGid;
         this.hostName = hostName;
         this.notifyTimeout = notifyTimeout;
+        targets(vrrp);
+    }
+
+    private void targets(VrrpConfig vrrp) {
+        instances.clear();
+        groups.clear();
+        groupOf.clear();
         Notification n = global.notification();
         boolean smtpDefault = n.smtpAlertVrrp().or(n::smtpAlert).orElse(false);
         for (org.jkeepalived.core.config.vrrp.VrrpInstance i : vrrp.instances()) {
@@ -89,6 +99,33 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         for (VrrpSyncGroup g : vrrp.syncGroups()) {
             groups.put(g.name(), new Target(g.notifyScripts(), g.smtpAlert().orElse(smtpDefault)));
             g.members().forEach(m -> groupOf.put(m, g.name()));
+        }
+    }
+
+    /**
+     * Follows a reloaded configuration, on the scheduler thread before added instances start: the notify
+     * scripts, smtp_alert and group membership of every instance and group are the new ones from now on (a
+     * reload itself notifies nothing), instances and groups the reload built are listened to, and the notify
+     * FIFOs are reopened when their settings changed. Instances the reload stopped were notified before, with
+     * their old scripts.
+     */
+    public void update(GlobalDefs next, VrrpConfig vrrp, List<VrrpInstance> all, List<SyncGroup> syncGroups) {
+        boolean fifosChanged = !fifoKey(global.notifyFifo()).equals(fifoKey(next.notifyFifo()))
+                || !fifoKey(global.vrrpNotifyFifo()).equals(fifoKey(next.vrrpNotifyFifo()));
+        global = next;
+        targets(vrrp);
+        verdictCache.clear();
+        List<String> names = all.stream().map(VrrpInstance::name).toList();
+        engines.keySet().retainAll(names);
+        states.keySet().retainAll(names);
+        attach(all, syncGroups);
+        if (fifosChanged) {
+            List<FifoWriter> old = List.copyOf(fifos);
+            fifos.clear();
+            notifyThread.execute(() -> old.forEach(FifoWriter::close));
+            fifoScripts.forEach(ScriptRunner.Running::kill);
+            fifoScripts.clear();
+            open();
         }
     }
 
@@ -112,13 +149,24 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
                 outcome -> LOG.info("notify FIFO script {} ended: {}", s.command(), describe(outcome))))));
     }
 
+    /** A FIFO's settings without where they are written. */
+    private static Optional<List<Object>> fifoKey(Optional<NotifyFifo> f) {
+        return f.map(x -> List.of(x.name(), x.user(), x.group(),
+                x.script().map(c -> List.of(c.command(), c.user(), c.group()))));
+    }
+
     /** Listens to every instance and sync group. */
     public void attach(List<VrrpInstance> all, List<SyncGroup> syncGroups) {
         all.forEach(i -> {
-            engines.put(i.name(), i);
-            i.addListener(this);
+            if (engines.put(i.name(), i) != i) {
+                i.addListener(this);
+            }
         });
-        syncGroups.forEach(g -> g.addListener(this));
+        syncGroups.forEach(g -> {
+            if (listenedGroups.add(g)) {
+                g.addListener(this);
+            }
+        });
     }
 
     @Override
@@ -164,7 +212,9 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     private void dispatch(NotifyEvent event, Target target) {
         if (!fifos.isEmpty()) {
             String line = event.fifoLine();
-            notifyThread.execute(() -> fifos.forEach(f -> f.write(line)));
+            // a snapshot: a reload may replace the FIFOs while the line waits on the notify thread
+            List<FifoWriter> to = List.copyOf(fifos);
+            notifyThread.execute(() -> to.forEach(f -> f.write(line)));
         }
         for (NotifyArguments.Invocation inv : NotifyArguments.of(target.scripts(), event)) {
             verdict(inv.script()).ifPresent(v -> {

@@ -75,6 +75,22 @@ public final class VrrpScripting implements AutoCloseable {
         tracking = VrrpTracking.attach(vrrp, router.instances(), scheduler, runner, verdicts, uid, gid);
     }
 
+    /**
+     * Follows a reloaded configuration; hand it to {@link VrrpRouter#reload(java.util.List, java.util.List,
+     * java.util.function.Consumer)}, which runs it on the scheduler thread once the instances are rebuilt and
+     * before the new ones start. Notify scripts, FIFOs and mail follow the new configuration without notifying
+     * anything themselves; tracked scripts and files follow it as {@link VrrpTracking#update} says.
+     */
+    public void reloaded(GlobalDefs global, VrrpConfig next, VrrpRouter router) {
+        notifier.update(global, next, router.instances(), router.syncGroups());
+        VrrpTracking t = tracking;
+        if (t == null) {
+            tracking = VrrpTracking.attach(next, router.instances(), scheduler, runner, verdicts, uid, gid);
+        } else {
+            t.update(next, router.instances());
+        }
+    }
+
     /** Stops running tracked scripts and watching files; on the scheduler thread, before the instances stop. */
     public void stopTracking() {
         VrrpTracking t = tracking;

@@ -23,6 +23,18 @@ public final class VrrpStats {
     private long priZeroRcvd;
     private long priZeroSent;
 
+    /** Sets every counter back to zero (keepalived's STATS_CLEAR signal). */
+    public void reset() {
+        java.util.Arrays.fill(dropped, 0);
+        advertRcvd = 0;
+        advertSent = 0;
+        becomeMaster = 0;
+        releaseMaster = 0;
+        addrListErr = 0;
+        priZeroRcvd = 0;
+        priZeroSent = 0;
+    }
+
     public void drop(DropReason reason) {
         dropped[reason.ordinal()]++;
     }

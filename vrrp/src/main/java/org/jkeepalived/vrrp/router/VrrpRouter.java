@@ -50,7 +50,7 @@ public final class VrrpRouter {
     private Closeable watch;
 
     /** One running instance and what it was made of. */
-    private record Member(InstancePlan plan, VrrpInstance instance, ReleasableInstaller installer, VrrpStats stats) {
+    private record Member(InstancePlan plan, VrrpInstance instance, InstancePorts installer, VrrpStats stats) {
     }
 
     private VrrpRouter(Scheduler scheduler, VrrpNetwork network) {
@@ -118,10 +118,10 @@ public final class VrrpRouter {
                     route));
             routes.put(key, route);
         }
-        ReleasableInstaller installer = new ReleasableInstaller(network.installer(p));
+        InstancePorts installer = new InstancePorts(network, p);
         VrrpStats stats = new VrrpStats();
         VrrpInstance instance = new VrrpInstance(spec, scheduler, StatsTap.counting(route.channel(), stats),
-                installer, network.announcer(p));
+                installer, installer);
         instance.addListener(StatsTap.counting(stats));
         route.register(instance, new AdvertFilter(p.expectations(), stats, receiveLog));
         members.add(new Member(p, instance, installer, stats));
@@ -178,11 +178,22 @@ public final class VrrpRouter {
 
     /**
      * Applies a reloaded configuration (SIGHUP), on the scheduler thread: instances whose configuration and
-     * sync group did not change keep running untouched (state, VIPs, timers); removed instances stop as on
-     * shutdown (a MASTER sends priority 0 and removes its VIPs); changed ones stop and start again from
-     * their new plan, and new ones start, as at start-up.
+     * sync group did not change keep running untouched (state, VIPs, timers); instances that remain the same
+     * virtual router with other settings are reconfigured in place ({@link VrrpInstance#reconfigure}: no
+     * transition, a MASTER adds and removes only the addresses, routes and rules that changed); removed
+     * instances stop as on shutdown (a MASTER sends priority 0 and removes its VIPs); instances that became
+     * another virtual router stop and start again from their new plan, and new ones start, as at start-up.
      */
     public void reload(List<InstancePlan> plans, List<VrrpSyncGroup> syncGroups) {
+        reload(plans, syncGroups, router -> { });
+    }
+
+    /**
+     * As {@link #reload(List, List)}, running {@code beforeStart} once the instances are rebuilt and
+     * reconfigured and before the new ones start: where notifications and tracking follow the new
+     * configuration.
+     */
+    public void reload(List<InstancePlan> plans, List<VrrpSyncGroup> syncGroups, Consumer<VrrpRouter> beforeStart) {
         Map<String, List<String>> running = new LinkedHashMap<>();
         for (SyncGroup g : groups) {
             running.put(g.name(), g.members().stream().map(VrrpInstance::name).toList());
@@ -199,6 +210,11 @@ public final class VrrpRouter {
             }
         }
         groups.removeIf(g -> g.members().stream().anyMatch(i -> diff.stopped().contains(i.name())));
+        for (InstancePlan p : plans) {
+            if (diff.reconfigured().contains(p.name())) {
+                reconfigure(p);
+            }
+        }
         List<Member> fresh = new ArrayList<>();
         for (InstancePlan p : plans) {
             if (diff.started().contains(p.name())) {
@@ -213,20 +229,53 @@ public final class VrrpRouter {
         List<String> groupNames = groups.stream().map(SyncGroup::name).toList();
         buildGroups(syncGroups.stream().filter(g -> !groupNames.contains(g.name())).toList());
         for (Member m : fresh) {
-            for (TrackedObject t : m.plan().spec().tracked()) {
-                if (t.kind() == TrackedObject.Kind.INTERFACE && !linkState.containsKey(t.name())) {
-                    try {
-                        linkState.put(t.name(), network.isUp(t.name()));
-                    } catch (IOException e) {
-                        linkState.put(t.name(), false);
-                    }
-                }
-            }
-            linkState.forEach((name, up) -> m.instance().interfaceChanged(name, up));
+            feedLinks(m);
+        }
+        try {
+            beforeStart.accept(this);
+        } catch (RuntimeException e) {
+            LOG.error("reloading tracking and notifications failed", e);
         }
         fresh.forEach(m -> m.instance().start());
-        LOG.info("Reload finished: {} kept, {} stopped, {} started", diff.kept().size(), diff.stopped().size(),
-                diff.started().size());
+        LOG.info("Reload finished: {} kept, {} reconfigured, {} stopped, {} started", diff.kept().size(),
+                diff.reconfigured().size(), diff.stopped().size(), diff.started().size());
+    }
+
+    private void reconfigure(InstancePlan next) {
+        int at = indexOf(next.name());
+        Member m = members.get(at);
+        LOG.info("({}) changed: reconfiguring in place", next.name());
+        ChannelRoute route = routeOf(m.plan());
+        route.unregister(m.plan().spec().vrid());
+        route.register(m.instance(), new AdvertFilter(next.expectations(), m.stats(), receiveLog));
+        m.installer().follow(next);
+        m.instance().reconfigure(next.spec());
+        Member now = new Member(next, m.instance(), m.installer(), m.stats());
+        members.set(at, now);
+        feedLinks(now);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).plan().name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** Tells an added or reconfigured instance the state of every interface it tracks. */
+    private void feedLinks(Member m) {
+        for (TrackedObject t : m.plan().spec().tracked()) {
+            if (t.kind() == TrackedObject.Kind.INTERFACE && !linkState.containsKey(t.name())) {
+                try {
+                    linkState.put(t.name(), network.isUp(t.name()));
+                } catch (IOException e) {
+                    linkState.put(t.name(), false);
+                }
+            }
+        }
+        linkState.forEach((name, up) -> m.instance().interfaceChanged(name, up));
     }
 
     private ChannelRoute routeOf(InstancePlan p) {
@@ -288,28 +337,6 @@ public final class VrrpRouter {
                     m.installer().install(m.plan().spec());
                     return;
                 }
-            }
-        }
-    }
-
-    /** Passes install/remove through, except removal on a stop with -V (keep the addresses). */
-    private static final class ReleasableInstaller implements AddressInstaller {
-        private final AddressInstaller delegate;
-        boolean keep;
-
-        ReleasableInstaller(AddressInstaller delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void install(InstanceSpec instance) {
-            delegate.install(instance);
-        }
-
-        @Override
-        public void remove(InstanceSpec instance) {
-            if (!keep) {
-                delegate.remove(instance);
             }
         }
     }

@@ -55,6 +55,11 @@ public final class ScriptTracker {
         return script.name();
     }
 
+    /** The vrrp_script this tracker runs. */
+    public VrrpScript script() {
+        return script;
+    }
+
     public Status status() {
         return hysteresis.status();
     }

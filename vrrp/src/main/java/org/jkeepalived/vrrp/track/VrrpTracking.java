@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.track;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +30,28 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before the first result a script is neither OK nor failed (keepalived's INIT): its weight is not
  * applied either way, and {@code init_fail} makes it failed. {@link #attach} feeds that initial status and
- * the files' values; call it on the scheduler thread before the instances start.
+ * the files' values; call it on the scheduler thread before the instances start. {@link #update} follows a
+ * reload.
  */
 public final class VrrpTracking implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpTracking.class);
 
-    private final List<VrrpInstance> instances;
     private final Scheduler scheduler;
+    private final ScriptRunner runner;
+    private final Function<ScriptCommand, ScriptVerdict> verdicts;
+    private final int ourUid;
+    private final int ourGid;
     private final List<ScriptTracker> trackers = new ArrayList<>();
+    private List<VrrpInstance> instances = List.of();
     private TrackFiles files;
 
-    private VrrpTracking(List<VrrpInstance> instances, Scheduler scheduler) {
-        this.instances = List.copyOf(instances);
+    private VrrpTracking(Scheduler scheduler, ScriptRunner runner, Function<ScriptCommand, ScriptVerdict> verdicts,
+                         int ourUid, int ourGid) {
         this.scheduler = scheduler;
+        this.runner = runner;
+        this.verdicts = verdicts;
+        this.ourUid = ourUid;
+        this.ourGid = ourGid;
     }
 
     /**
@@ -51,39 +61,83 @@ public final class VrrpTracking implements AutoCloseable {
     public static VrrpTracking attach(VrrpConfig vrrp, List<VrrpInstance> instances, Scheduler scheduler,
                                       ScriptRunner runner, Function<ScriptCommand, ScriptVerdict> verdicts,
                                       int ourUid, int ourGid) {
-        VrrpTracking t = new VrrpTracking(instances, scheduler);
-        Set<String> scriptNames = t.tracked(TrackedObject.Kind.SCRIPT);
+        VrrpTracking t = new VrrpTracking(scheduler, runner, verdicts, ourUid, ourGid);
+        t.update(vrrp, instances);
+        return t;
+    }
+
+    /**
+     * Follows a reloaded configuration, on the scheduler thread before added instances start: a script still
+     * tracked and defined as before keeps running with its status (fed to the instances that now track it,
+     * which is no change for those that did), a script no longer tracked or redefined is stopped, and a
+     * newly tracked or redefined one starts from its initial status, as at start-up. Track files are read
+     * again and watched for the new list.
+     */
+    public void update(VrrpConfig vrrp, List<VrrpInstance> now) {
+        instances = List.copyOf(now);
+        Set<String> scriptNames = tracked(TrackedObject.Kind.SCRIPT);
+        List<String> running = new ArrayList<>();
+        for (Iterator<ScriptTracker> it = trackers.iterator(); it.hasNext(); ) {
+            ScriptTracker t = it.next();
+            Optional<VrrpScript> def = vrrp.scripts().stream().filter(s -> s.name().equals(t.name())).findFirst();
+            if (scriptNames.contains(t.name()) && def.isPresent() && sameScript(def.get(), t.script())) {
+                running.add(t.name());
+                feed(t.name(), t.status());
+            } else {
+                t.close();
+                it.remove();
+            }
+        }
+        List<ScriptTracker> started = new ArrayList<>();
         for (VrrpScript s : vrrp.scripts()) {
-            if (!scriptNames.contains(s.name())) {
+            if (!scriptNames.contains(s.name()) || running.contains(s.name())) {
                 continue; // keepalived runs only scripts something tracks
             }
             ScriptCommand cmd = new ScriptCommand(s.script(), s.user(), s.group(), s.location());
             ScriptVerdict v = verdicts.apply(cmd);
             if (!v.runnable()) {
                 LOG.warn("VRRP_Script({}) disabling track script: {}", s.name(), v.reason());
-                t.feed(s.name(), Status.INIT);
+                feed(s.name(), Status.INIT);
                 continue;
             }
-            t.feed(s.name(), s.initFail() ? Status.INIT_FAILED : Status.INIT);
-            t.trackers.add(new ScriptTracker(s, ScriptCommandLine.argv(cmd, List.of(), v, ourUid, ourGid), runner,
-                    scheduler, t::feed));
+            feed(s.name(), s.initFail() ? Status.INIT_FAILED : Status.INIT);
+            ScriptTracker t = new ScriptTracker(s, ScriptCommandLine.argv(cmd, List.of(), v, ourUid, ourGid), runner,
+                    scheduler, this::feed);
+            trackers.add(t);
+            started.add(t);
         }
-        Set<String> fileNames = t.tracked(TrackedObject.Kind.FILE);
+        watchFiles(vrrp);
+        started.forEach(ScriptTracker::start);
+    }
+
+    private void watchFiles(VrrpConfig vrrp) {
+        if (files != null) {
+            files.close();
+            files = null;
+        }
+        Set<String> fileNames = tracked(TrackedObject.Kind.FILE);
         List<VrrpTrackFile> watched = vrrp.trackFiles().stream().filter(f -> fileNames.contains(f.name())).toList();
-        if (!watched.isEmpty()) {
-            t.files = new TrackFiles(watched, (name, value) -> scheduler.execute(() -> t.feedFile(name, value)));
-            t.files.initialise();
-            for (Map.Entry<String, Long> e : t.files.readAll().entrySet()) {
-                t.feedFile(e.getKey(), e.getValue());
-            }
-            try {
-                t.files.watch();
-            } catch (IOException e) {
-                LOG.warn("cannot watch track files: {}", e.getMessage());
-            }
+        if (watched.isEmpty()) {
+            return;
         }
-        t.trackers.forEach(ScriptTracker::start);
-        return t;
+        TrackFiles f = new TrackFiles(watched, (name, value) -> scheduler.execute(() -> feedFile(name, value)));
+        files = f;
+        f.initialise();
+        for (Map.Entry<String, Long> e : f.readAll().entrySet()) {
+            feedFile(e.getKey(), e.getValue());
+        }
+        try {
+            f.watch();
+        } catch (IOException e) {
+            LOG.warn("cannot watch track files: {}", e.getMessage());
+        }
+    }
+
+    /** Whether a reloaded script definition runs as the running one does (its weight is the instances' business). */
+    static boolean sameScript(VrrpScript a, VrrpScript b) {
+        return a.script().equals(b.script()) && a.interval().equals(b.interval()) && a.timeout().equals(b.timeout())
+                && a.rise() == b.rise() && a.fall() == b.fall() && a.user().equals(b.user())
+                && a.group().equals(b.group()) && a.initFail() == b.initFail();
     }
 
     /** The scripts being run (for tests and dumps). */
@@ -138,6 +192,7 @@ public final class VrrpTracking implements AutoCloseable {
     @Override
     public void close() {
         trackers.forEach(ScriptTracker::close);
+        trackers.clear();
         if (files != null) {
             files.close();
         }

@@ -15,6 +15,8 @@ final class RecordingPorts implements AdvertSender, AddressInstaller, Announcer,
     final FakeScheduler scheduler;
     final List<Sent> sent = new ArrayList<>();
     final List<String> installs = new ArrayList<>();
+    /** Each VIP installed (+) or removed (-), by address. */
+    final List<String> addresses = new ArrayList<>();
     final List<Long> announceTimes = new ArrayList<>();
     final List<Integer> announceRepeats = new ArrayList<>();
     final List<Transition> transitions = new ArrayList<>();
@@ -44,11 +46,13 @@ final class RecordingPorts implements AdvertSender, AddressInstaller, Announcer,
     @Override
     public void install(InstanceSpec instance) {
         installs.add("install " + instance.name());
+        instance.virtualAddresses().forEach(v -> addresses.add("+" + v.address().getHostAddress()));
     }
 
     @Override
     public void remove(InstanceSpec instance) {
         installs.add("remove " + instance.name());
+        instance.virtualAddresses().forEach(v -> addresses.add("-" + v.address().getHostAddress()));
     }
 
     @Override

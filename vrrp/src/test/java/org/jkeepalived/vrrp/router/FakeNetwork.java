@@ -21,6 +21,8 @@ final class FakeNetwork implements VrrpNetwork {
     final Map<String, AdvertReceiver> receivers = new HashMap<>();
     final List<Sent> sent = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    /** What each install and remove owned, from the plan the installer was made for: "+VI_1 192.0.2.100/24". */
+    final List<String> owned = new ArrayList<>();
     LinkListener listener;
     boolean watchClosed;
 
@@ -69,13 +71,21 @@ final class FakeNetwork implements VrrpNetwork {
             @Override
             public void install(InstanceSpec instance) {
                 calls.add("install " + instance.name());
+                owned(plan, "+");
             }
 
             @Override
             public void remove(InstanceSpec instance) {
                 calls.add("remove " + instance.name());
+                owned(plan, "-");
             }
         };
+    }
+
+    private void owned(InstancePlan plan, String sign) {
+        plan.config().virtualIpAddresses().forEach(v -> owned.add(sign + plan.name() + " "
+                + v.address().getHostAddress() + "/" + v.prefixLength()));
+        plan.config().virtualRoutes().forEach(r -> owned.add(sign + plan.name() + " route " + r.destination()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jkeepalived.core.config.KeepalivedConfig;
 import org.jkeepalived.core.time.FakeScheduler;
+import org.jkeepalived.vrrp.engine.SyncGroup;
 import org.jkeepalived.vrrp.engine.VrrpInstance;
 import org.jkeepalived.vrrp.engine.VrrpState;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,7 @@ class VrrpRouterReloadTest {
         assertEquals(VrrpState.MASTER, kept.state());
         long transitions = kept.counters().transitions();
         network.calls.clear();
+        network.owned.clear();
         // a comment line shifts every block: line numbers must not count as a change
         reload(r, "# reloaded\n" + instance("VI_1", 51, "192.0.2.100/24")
                 + instance("VI_2", 52, "192.0.2.101/24", "192.0.2.110/24") + instance("VI_4", 54, "192.0.2.103/24"));
@@ -63,9 +65,12 @@ class VrrpRouterReloadTest {
         assertEquals(transitions, kept.counters().transitions(), "no transition for the unchanged instance");
         assertFalse(network.calls.stream().anyMatch(c -> c.endsWith(" VI_1")), network.calls.toString());
         assertEquals(List.of("VI_1", "VI_2", "VI_4"), r.instances().stream().map(VrrpInstance::name).toList());
-        assertTrue(network.calls.containsAll(List.of("remove VI_3", "release VI_3", "release VI_2",
-                "prepare VI_2", "prepare VI_4")), network.calls.toString());
-        assertEquals(VrrpState.BACKUP, find(r, "VI_2").state());
+        assertTrue(network.calls.containsAll(List.of("remove VI_3", "release VI_3", "prepare VI_4")),
+                network.calls.toString());
+        assertFalse(network.calls.contains("release VI_2"), "VI_2 is reconfigured in place");
+        assertEquals(VrrpState.MASTER, find(r, "VI_2").state());
+        assertTrue(network.owned.contains("+VI_2 192.0.2.110/24"), network.owned.toString());
+        assertFalse(network.owned.contains("+VI_2 192.0.2.101/24"), "what it had stays: " + network.owned);
         scheduler.advance(4 * SECOND);
         assertEquals(VrrpState.MASTER, find(r, "VI_4").state());
         assertEquals(2, find(r, "VI_2").spec().virtualAddresses().size());
@@ -73,12 +78,12 @@ class VrrpRouterReloadTest {
     }
 
     @Test
-    void aChangedSyncGroupRestartsAllItsMembers() throws Exception {
+    void aMemberThatBecameAnotherVirtualRouterRestartsItsWholeGroup() throws Exception {
         String group = "vrrp_sync_group G1 {\n group {\n  VI_1\n  VI_2\n }\n}\n";
         VrrpRouter r = start(group + instance("VI_1", 51, "192.0.2.100/24") + instance("VI_2", 52, "192.0.2.101/24")
                 + instance("VI_3", 53, "192.0.2.102/24"));
         VrrpInstance lone = find(r, "VI_3");
-        reload(r, group + instance("VI_1", 51, "192.0.2.100/24", "192.0.2.120/24")
+        reload(r, group + instance("VI_1", 61, "192.0.2.100/24")
                 + instance("VI_2", 52, "192.0.2.101/24") + instance("VI_3", 53, "192.0.2.102/24"));
         assertSame(lone, find(r, "VI_3"));
         assertEquals(1, r.syncGroups().size());
@@ -96,7 +101,65 @@ class VrrpRouterReloadTest {
         ReloadDiff same = ReloadDiff.of(plans(a).plans(), Map.of(), plans(b).plans(), List.of());
         assertEquals(List.of("VI_1"), same.kept());
         ReloadDiff changed = ReloadDiff.of(plans(a).plans(), Map.of(), plans(c).plans(), List.of());
-        assertEquals(List.of("VI_1"), changed.stopped());
-        assertEquals(List.of("VI_1"), changed.started());
+        assertEquals(List.of("VI_1"), changed.reconfigured());
+        assertEquals(List.of(), changed.stopped());
+        KeepalivedConfig d = InstancePlannerTest.config(instance("VI_1", 52, "192.0.2.100/24"));
+        ReloadDiff moved = ReloadDiff.of(plans(a).plans(), Map.of(), plans(d).plans(), List.of());
+        assertEquals(List.of("VI_1"), moved.stopped(), "another VRID is another virtual router");
+        assertEquals(List.of("VI_1"), moved.started());
+    }
+
+    @Test
+    void aGroupMemberGivenAnotherVipIsReconfiguredAndTheGroupStays() throws Exception {
+        String group = "vrrp_sync_group G1 {\n group {\n  VI_1\n  VI_2\n }\n}\n";
+        VrrpRouter r = start(group + instance("VI_1", 51, "192.0.2.100/24") + instance("VI_2", 52, "192.0.2.101/24"));
+        SyncGroup before = r.syncGroups().get(0);
+        VrrpInstance one = find(r, "VI_1");
+        long transitions = one.counters().transitions();
+        network.calls.clear();
+        reload(r, group + instance("VI_1", 51, "192.0.2.100/24", "192.0.2.120/24")
+                + instance("VI_2", 52, "192.0.2.101/24"));
+        assertSame(before, r.syncGroups().get(0));
+        assertSame(one, find(r, "VI_1"));
+        assertEquals(transitions, one.counters().transitions());
+        assertEquals(List.of("+VI_1 192.0.2.120/24"), network.owned.subList(network.owned.size() - 1,
+                network.owned.size()));
+        assertFalse(network.calls.stream().anyMatch(c -> c.startsWith("remove") || c.startsWith("release")),
+                network.calls.toString());
+        assertTrue(network.sent.stream().noneMatch(s -> s.priority() == 0), "no priority 0 on the wire");
+    }
+
+    @Test
+    void aMasterLosingAVirtualRouteRemovesOnlyThatRoute() throws Exception {
+        String routes = " virtual_routes {\n  198.51.100.0/24 via 192.0.2.254\n  203.0.113.0/24 via 192.0.2.254\n }\n";
+        VrrpRouter r = start(withExtra(instance("VI_1", 51, "192.0.2.100/24"), routes));
+        network.owned.clear();
+        reload(r, withExtra(instance("VI_1", 51, "192.0.2.100/24"),
+                " virtual_routes {\n  198.51.100.0/24 via 192.0.2.254\n }\n"));
+        assertEquals(List.of("-VI_1 route 203.0.113.0/24"), network.owned);
+        assertEquals(VrrpState.MASTER, find(r, "VI_1").state());
+    }
+
+    @Test
+    void reloadRunsTheHookBeforeAddedInstancesStart() throws Exception {
+        VrrpRouter r = start(instance("VI_1", 51, "192.0.2.100/24"));
+        KeepalivedConfig c = InstancePlannerTest.config(instance("VI_1", 51, "192.0.2.100/24")
+                + instance("VI_2", 52, "192.0.2.101/24"));
+        List<VrrpState> seen = new java.util.ArrayList<>();
+        r.reload(plans(c).plans(), c.vrrp().syncGroups(), router -> seen.add(find(router, "VI_2").state()));
+        assertEquals(List.of(VrrpState.INIT), seen);
+        assertEquals(VrrpState.BACKUP, find(r, "VI_2").state());
+    }
+
+    @Test
+    void aReconfiguredInstanceLearnsTheStateOfANewlyTrackedInterface() throws Exception {
+        VrrpRouter r = start(instance("VI_1", 51, "192.0.2.100/24"));
+        network.up.put("eth9", false);
+        reload(r, withExtra(instance("VI_1", 51, "192.0.2.100/24"), " track_interface {\n  eth9\n }\n"));
+        assertEquals(VrrpState.FAULT, find(r, "VI_1").state());
+    }
+
+    private static String withExtra(String block, String extra) {
+        return block.substring(0, block.lastIndexOf('}')) + extra + "}\n";
     }
 }

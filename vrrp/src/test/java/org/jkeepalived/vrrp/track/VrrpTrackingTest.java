@@ -121,6 +121,77 @@ class VrrpTrackingTest {
         t.close();
     }
 
+    private static InstanceSpec spec(TrackedObject... tracked) throws Exception {
+        InstanceSpec.Builder b = InstanceSpec.builder("VI_1", 51, InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2,
+                1})).interfaceName("eth0").priority(100).virtualAddress(InetAddress.getByAddress(
+                new byte[] {(byte) 192, 0, 2, 100}));
+        for (TrackedObject t : tracked) {
+            b.track(t);
+        }
+        return b.build();
+    }
+
+    @Test
+    void aReloadKeepsAnUnchangedScriptRunningWithItsStatus() throws Exception {
+        VrrpInstance vi = instance(TrackedObject.trackScript("up", 10));
+        VrrpTracking t = VrrpTracking.attach(config(List.of(script("up", 10, false)), List.of()), List.of(vi),
+                scheduler, runner, c -> ScriptVerdict.run(0, 0), 0, 0);
+        vi.start();
+        scheduler.runDue();
+        runner.last().finish(ScriptOutcome.exited(0));
+        scheduler.runDue();
+        assertEquals(110, vi.effectivePriority());
+        FakeScriptRunner.Run inFlight = runner.runs.get(0);
+        VrrpScript moved = new VrrpScript("up", "/bin/up", Duration.ofSeconds(1), Optional.empty(), 10, false, 1, 1,
+                Optional.empty(), Optional.empty(), false, new SourceLocation("k.conf", 40));
+        t.update(config(List.of(moved), List.of()), List.of(vi));
+        scheduler.runDue();
+        assertEquals(1, runner.runs.size(), "not started again");
+        assertFalse(inFlight.killed);
+        assertEquals(110, vi.effectivePriority(), "its OK status still counts");
+        t.close();
+    }
+
+    @Test
+    void aScriptTrackedAfterAReloadStartsAndItsFailureLowersThePriority() throws Exception {
+        VrrpInstance vi = instance();
+        VrrpTracking t = VrrpTracking.attach(config(List.of(script("chk", -60, false)), List.of()), List.of(vi),
+                scheduler, runner, c -> ScriptVerdict.run(0, 0), 0, 0);
+        vi.start();
+        scheduler.runDue();
+        assertEquals(0, runner.runs.size(), "nothing tracks chk yet");
+        vi.reconfigure(spec(TrackedObject.trackScript("chk", -60)));
+        t.update(config(List.of(script("chk", -60, false)), List.of()), List.of(vi));
+        scheduler.runDue();
+        assertEquals(1, runner.runs.size());
+        assertEquals(100, vi.effectivePriority(), "no weight before the first result");
+        runner.last().finish(ScriptOutcome.exited(1));
+        scheduler.runDue();
+        assertEquals(40, vi.effectivePriority());
+        t.close();
+    }
+
+    @Test
+    void aScriptNoLongerTrackedOrRedefinedIsStopped() throws Exception {
+        VrrpInstance vi = instance(TrackedObject.trackScript("a", 0), TrackedObject.trackScript("b", 0));
+        VrrpTracking t = VrrpTracking.attach(config(List.of(script("a", 0, false), script("b", 0, false)), List.of()),
+                List.of(vi), scheduler, runner, c -> ScriptVerdict.run(0, 0), 0, 0);
+        vi.start();
+        scheduler.runDue();
+        assertEquals(2, runner.runs.size());
+        vi.reconfigure(spec(TrackedObject.trackScript("b", 0)));
+        VrrpScript redefined = new VrrpScript("b", "/bin/b2", Duration.ofSeconds(1), Optional.empty(), 0, false, 1,
+                1, Optional.empty(), Optional.empty(), false, AT);
+        t.update(config(List.of(script("a", 0, false), redefined), List.of()), List.of(vi));
+        scheduler.runDue();
+        assertTrue(runner.runs.get(0).killed, "a is no longer tracked");
+        assertTrue(runner.runs.get(1).killed, "b changed its command");
+        assertEquals(List.of("/bin/b2"), runner.last().argv.subList(runner.last().argv.size() - 1,
+                runner.last().argv.size()));
+        assertEquals(List.of("b"), t.trackers().stream().map(ScriptTracker::name).toList());
+        t.close();
+    }
+
     @Test
     void trackFileValues() {
         assertEquals(0, TrackFiles.parseValue(""));

@@ -1,0 +1,104 @@
+#!/bin/sh
+# No false transition at VRRPv3 advert_int 0.01 while the VRRP children's JVMs are under allocation
+# pressure (root; a benchmark, not a test). Two jkeepalived routers on one veth LAN in two throwaway network
+# namespaces (192.0.2.0/24, VIP 198.51.100.1): A priority 150 (MASTER), B priority 100 (BACKUP). Both VRRP
+# children allocate ALLOC_MBPS MB/s of garbage (the JKEEPALIVED_BENCH_ALLOC_MBPS benchmark hook, read only by
+# the VRRP child) with the GC options in GC_OPTS, logging GC pauses and safepoints (-Xlog). Prints, after
+# DURATION seconds: B's entries into MASTER (must be 0), A's exits from MASTER, adverts seen on the wire, the
+# longest gap between two of A's adverts (tcpdump timestamps in B's namespace), the longest GC pause and the
+# longest safepoint of each child. Master_Down_Interval is 3 x 10 ms + skew 6.1 ms = 36.1 ms.
+# The child JVMs keep the serial collector and get a fixed heap with a large young generation (GC_OPTS,
+# default -Xms64m -Xmx64m -Xmn32m): the garbage dies young, so each collection copies only the few MiB that
+# live and takes about a millisecond, the heap never resizes and nothing reaches a full collection; and the
+# serial collector runs no concurrent threads that would compete with the advert thread for the CPUs.
+# Both daemons run under PRIO (default "chrt -r 10": SCHED_RR, what keepalived's vrrp_rt_priority gives its
+# VRRP process), so that other work on a shared 2-vCPU machine does not pass for a GC effect.
+# Compare: GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m' or PRIO='nice -n -10'.
+# Usage: bench/gc-pressure.sh [DURATION_SECONDS (600)] [ALLOC_MBPS (100)]
+#        GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m' PRIO=env bench/gc-pressure.sh 60
+# Build first: mvn -B -q package -DskipTests
+set -eu
+root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+duration=${1:-600}
+rate=${2:-100}
+gc_opts=${GC_OPTS:--Xms64m -Xmx64m -Xmn32m}
+prio=${PRIO:-chrt -r 10}
+a="jkgca$$"; b="jkgcb$$"
+work=$(mktemp -d)
+pids=""
+cleanup() {
+    for p in $pids; do kill -9 $p $(pgrep -P "$p" 2>/dev/null) 2>/dev/null || true; done
+    ip netns del "$a" 2>/dev/null || true
+    ip netns del "$b" 2>/dev/null || true
+    [ -n "${KEEP_WORK:-}" ] && echo "work files kept in $work" || rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+ip netns add "$a"; ip netns add "$b"
+ip link add eth0 netns "$a" type veth peer name eth0 netns "$b"
+ip -n "$a" addr add 192.0.2.1/24 dev eth0
+ip -n "$b" addr add 192.0.2.2/24 dev eth0
+for n in "$a" "$b"; do ip -n "$n" link set eth0 up; ip -n "$n" link set lo up; done
+
+conf() { # priority
+    cat <<C
+global_defs {
+    router_id GC$1
+    vrrp_version 3
+}
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority $1
+    advert_int 0.01
+    virtual_ipaddress {
+        198.51.100.1/32
+    }
+}
+C
+}
+conf 150 > "$work/a.conf"; conf 100 > "$work/b.conf"
+
+launch() { # ns name
+    ip netns exec "$1" $prio env JKEEPALIVED_BENCH_ALLOC_MBPS="$rate" \
+        JKEEPALIVED_CHILD_JAVA_OPTS="$gc_opts -Xlog:gc,gc+phases,safepoint:file=$work/gc-$2-%p.log" \
+        "$root/bin/jkeepalived" -n -l -P -G -f "$work/$2.conf" -p "$work/$2.pid" -r "$work/$2_vrrp.pid" \
+        > "$work/$2.log" 2>&1 &
+    pids="$pids $!"
+}
+waitlog() { # file pattern seconds
+    i=0; while ! grep -q "$2" "$1" 2>/dev/null; do
+        i=$((i + 1)); [ $i -gt $(($3 * 10)) ] && { echo "timeout waiting for '$2' in $1" >&2; cat "$1" >&2; exit 1; }
+        sleep 0.1
+    done
+}
+
+launch "$a" a
+waitlog "$work/a.log" "(VI_1) Entering MASTER STATE" 60
+launch "$b" b
+waitlog "$work/b.log" "(VI_1) Entering BACKUP STATE" 60
+sleep 2
+ip netns exec "$b" tcpdump -i eth0 -n -tt -l 'ip proto 112 and src 192.0.2.1' > "$work/adverts.txt" 2>/dev/null &
+pids="$pids $!"
+echo "running $duration s: VRRPv3 advert_int 0.01, $rate MB/s of garbage in each VRRP child, under '$prio', child JVM options: $gc_opts"
+sleep "$duration"
+for p in $pids; do kill -TERM $p 2>/dev/null || true; done
+sleep 3
+
+b_master=$(grep -c "Entering MASTER STATE" "$work/b.log" || true)
+a_left=$(grep -c "Entering BACKUP STATE$\|Entering FAULT STATE" "$work/a.log" || true)
+gap=$(awk '{ t = $1; if (p != "" && t - p > m) m = t - p; p = t; n++ } END { printf "%d adverts, longest gap %.1f ms", n, m * 1000 }' "$work/adverts.txt")
+printf 'B entered MASTER: %s times (must be 0)\n' "$b_master"
+printf 'A left MASTER:    %s times\n' "$a_left"
+printf 'A adverts at B:   %s\n' "$gap"
+for f in "$work"/gc-*.log; do
+    # "Pause Young (Allocation Failure) 5M->1M(30M) 0.512ms", ZGC's "Pause Mark Start 0.012ms" (gc+phases);
+    # a safepoint's Total (reaching it plus time at it) is what the advert thread waits, whatever the collector
+    awk -v f="$(basename "$f")" '
+        /Pause/ && match($0, /[0-9.]+ms$/) { v = substr($0, RSTART, RLENGTH - 2) + 0; n++; if (v > m) m = v
+            # the JVM uptime in brackets: the first collections copy what start-up left, before VRRP runs
+            split($0, u, /[][s]/); if (u[2] + 0 >= 5 && v > w) w = v }
+        /Safepoint/ && match($0, /Total: [0-9]+ ns/) { s = substr($0, RSTART + 7, RLENGTH - 10) / 1e6; k++; if (s > x) x = s }
+        /Allocation Stall/ { st++ }
+        END { printf "%s: %d GC pauses, longest %.2f ms (%.2f ms after the first 5 s); %d safepoints, longest %.2f ms; %d allocation stalls\n", f, n, m, w, k, x, st }' "$f"
+done

@@ -1,0 +1,71 @@
+package org.jkeepalived.vrrp.router;
+
+import org.jkeepalived.vrrp.engine.AddressInstaller;
+import org.jkeepalived.vrrp.engine.Announcer;
+import org.jkeepalived.vrrp.engine.InstanceSpec;
+
+/**
+ * The address installer and announcer one running instance uses, following its plan across reloads: the
+ * kernel side ({@link VrrpNetwork#installer}, {@link VrrpNetwork#announcer}) is made per plan, so a reload
+ * that reconfigures the instance in place swaps them here ({@link #follow}) and a MASTER's
+ * {@link #update} applies only the {@link OwnedDelta} between the two plans. Removal is skipped on a stop
+ * with -V ({@link #keep}).
+ */
+final class InstancePorts implements AddressInstaller, Announcer {
+    private final VrrpNetwork network;
+    private InstancePlan plan;
+    private InstancePlan previous;
+    private AddressInstaller installer;
+    private Announcer announcer;
+    /** -V: leave the addresses in place when the instance stops. */
+    boolean keep;
+
+    InstancePorts(VrrpNetwork network, InstancePlan plan) {
+        this.network = network;
+        this.plan = plan;
+        this.previous = plan;
+        this.installer = network.installer(plan);
+        this.announcer = network.announcer(plan);
+    }
+
+    /** Switches to a reloaded plan of the same instance; the next {@link #update} goes from the old one. */
+    void follow(InstancePlan next) {
+        previous = plan;
+        plan = next;
+        installer = network.installer(next);
+        announcer = network.announcer(next);
+    }
+
+    @Override
+    public void install(InstanceSpec instance) {
+        installer.install(instance);
+    }
+
+    @Override
+    public void remove(InstanceSpec instance) {
+        if (!keep) {
+            installer.remove(instance);
+        }
+    }
+
+    @Override
+    public void update(InstanceSpec before, InstanceSpec after) {
+        OwnedDelta delta = OwnedDelta.of(previous.config(), plan.config());
+        if (!OwnedDelta.empty(delta.removed())) {
+            network.installer(withConfig(previous, delta.removed())).remove(before);
+        }
+        if (!OwnedDelta.empty(delta.added())) {
+            network.installer(withConfig(plan, delta.added())).install(after);
+        }
+    }
+
+    @Override
+    public void announce(InstanceSpec instance, int repeat) {
+        announcer.announce(instance, repeat);
+    }
+
+    private static InstancePlan withConfig(InstancePlan p, org.jkeepalived.core.config.vrrp.VrrpInstance config) {
+        return new InstancePlan(config, p.spec(), p.expectations(), p.baseInterface(), p.vmacName(),
+                p.announceIntervalNanos());
+    }
+}
