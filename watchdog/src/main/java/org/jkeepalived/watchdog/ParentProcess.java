@@ -132,7 +132,22 @@ final class ParentProcess {
     }
 
     private List<String> command(ChildKind kind) {
-        return JvmCommand.command(kind, config.vrrp().instances().size(), List.of(args));
+        int size = switch (kind) {
+            case VRRP -> config.vrrp().instances().size();
+            case CHECKERS -> checks(config);
+        };
+        return JvmCommand.command(kind, size, List.of(args));
+    }
+
+    /** How many checkers the checker child runs (a real server without one counts as one). */
+    static int checks(KeepalivedConfig c) {
+        int n = 0;
+        for (var vs : c.lvs().virtualServers()) {
+            for (var rs : vs.realServers()) {
+                n += Math.max(1, rs.checkers().size());
+            }
+        }
+        return n;
     }
 
     private void start(ChildProcess child) {

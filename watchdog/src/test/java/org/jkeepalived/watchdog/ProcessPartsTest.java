@@ -50,6 +50,16 @@ class ProcessPartsTest {
     }
 
     @Test
+    void checkerChildHeapGrowsWithItsCheckers() {
+        List<String> small = JvmCommand.command(ChildKind.CHECKERS, 3, List.of("-C"));
+        assertTrue(small.contains("-Xmx16m"), small.toString());
+        assertEquals("org.jkeepalived.watchdog.CheckerChild", small.get(small.size() - 2));
+        // the checker benchmark needed more than 48 MiB for 10,000 TCP_CHECKs and ran in 64
+        assertTrue(JvmCommand.checkerHeapMiB(10_000) >= 96, "headroom over the measured 64 MiB");
+        assertTrue(JvmCommand.checkerHeapMiB(2_000) >= 32, "headroom over the measured 24 MiB");
+    }
+
+    @Test
     void childJvmRunsTheChildMainWithTheDaemonsArgumentsAndASmallHeap() {
         List<String> c = JvmCommand.command(ChildKind.VRRP, 255, List.of("-n", "-f", "x.conf"));
         assertTrue(c.get(0).endsWith("/bin/java"), c.get(0));

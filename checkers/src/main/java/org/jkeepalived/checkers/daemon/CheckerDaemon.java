@@ -32,6 +32,7 @@ import org.jkeepalived.core.config.lvs.VirtualServer;
 import org.jkeepalived.core.config.lvs.check.Checker;
 import org.jkeepalived.core.config.lvs.check.PingCheck;
 import org.jkeepalived.core.config.vrrp.VrrpTrackFile;
+import org.jkeepalived.core.status.CheckerStatusSource;
 import org.jkeepalived.core.time.Scheduler;
 import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.ipvs.DesiredRules;
@@ -46,13 +47,16 @@ import org.slf4j.LoggerFactory;
  * The health-checker subsystem, as the checker child runs it: one {@link VirtualServerPool} per virtual server,
  * one {@link CheckLoop} per checker, probes on one selector thread, and the IPVS table kept in step with the
  * pools' wishes through a {@link TableKeeper}. All logic runs on the scheduler's thread; the public methods may be
- * called from any thread.
+ * called from any thread. As a {@link CheckerStatusSource} it reports each real server's health with its checks'
+ * latency and failures, and each virtual server's IPVS counters (one service dump on the scheduler's thread, so
+ * the table is never used by two threads at once).
  */
-public final class CheckerDaemon {
+public final class CheckerDaemon implements CheckerStatusSource {
     private static final Logger LOG = LoggerFactory.getLogger(CheckerDaemon.class);
 
     private final Scheduler scheduler;
     private final CheckerOptions options;
+    private final IpvsTable table;
     private final TableKeeper keeper;
     private final Random random;
     private final ExecutorService launcher;
@@ -65,12 +69,13 @@ public final class CheckerDaemon {
     private boolean stopped;
 
     /** One virtual server in service: its pool and its loops (by real server, then checker). */
-    private record Running(VirtualServerPool pool, List<List<CheckLoop>> loops) {
+    record Running(VirtualServerPool pool, List<List<CheckLoop>> loops) {
     }
 
     private CheckerDaemon(Scheduler scheduler, CheckerOptions options, IpvsTable table) {
         this.scheduler = scheduler;
         this.options = options;
+        this.table = table;
         this.keeper = new TableKeeper(table);
         this.random = new Random(options.warmupSeed());
         this.launcher = Executors.newSingleThreadExecutor(r -> {
@@ -124,6 +129,9 @@ public final class CheckerDaemon {
             for (Running r : running) {
                 r.loops().forEach(l -> l.forEach(CheckLoop::stop));
                 r.pool().stop();
+                if (!keepIpvs) {
+                    logShutdown(r.pool());
+                }
             }
             try {
                 keeper.stop(keepIpvs);
@@ -139,6 +147,40 @@ public final class CheckerDaemon {
             notifier.close();
         });
         launcher.shutdown();
+    }
+
+    /** keepalived's lines for the destinations a stop removes from IPVS. */
+    private static void logShutdown(VirtualServerPool pool) {
+        VirtualServer vs = pool.config();
+        for (Destination d : pool.destinations()) {
+            LOG.info("Shutting down {}service {} from VS {}", d.weight() == 0 ? "(inhibited) " : "",
+                    LvsNames.rs(d.address(), d.port(), vs), LvsNames.vs(vs));
+        }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        Snapshot[] out = new Snapshot[1];
+        onScheduler(() -> out[0] = CheckerReport.snapshot(running, config == null ? List.of() : config.lvs().groups(),
+                stopped ? List.of() : services()));
+        return out[0] != null ? out[0] : new Snapshot(List.of(), List.of());
+    }
+
+    /** The kernel's services (with counters); empty, and logged, when the table cannot be read. */
+    private List<org.jkeepalived.ipvs.ServiceDump> services() {
+        try {
+            return table.services();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot read the IPVS services: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    /** keepalived's checker data file ({@code /tmp/keepalived_check.data}, SIGUSR1): topology and checkers. */
+    public String dataDump() {
+        String[] out = new String[1];
+        onScheduler(() -> out[0] = CheckerReport.data(running));
+        return out[0] != null ? out[0] : "";
     }
 
     /** The rules the pools want now (computed on the scheduler's thread). */
@@ -229,6 +271,10 @@ public final class CheckerDaemon {
                 for (int j = 0; j < rs.checkers().size(); j++) {
                     Checker ch = rs.checkers().get(j);
                     String what = ch.kind() + " on service " + LvsNames.rs(rs.address(), rs.port(), vs);
+                    if (j == 0 && (before == null || oldIndex(before, rs) < 0)) {
+                        LOG.info("Activating healthchecker for service {} for VS {}",
+                                LvsNames.rs(rs.address(), rs.port(), vs), LvsNames.vs(vs));
+                    }
                     row.add(new CheckLoop(scheduler, states.get(i).get(j), probes.probe(ch, vs, rs), pool, i, j,
                             what));
                 }

@@ -28,6 +28,9 @@ public final class CheckLoop {
     private Timer timer;
     private boolean stopped;
     private long runs;
+    private long launchedAt;
+    private long lastLatencyNanos = -1;
+    private long consecutiveFailures;
 
     /**
      * @param description for the log, e.g. {@code TCP_CHECK on service [192.0.2.1]:tcp:80}
@@ -52,6 +55,16 @@ public final class CheckLoop {
         return runs;
     }
 
+    /** How long the last completed probe took on the scheduler's clock, -1 before the first. */
+    public long lastLatencyNanos() {
+        return lastLatencyNanos;
+    }
+
+    /** Failed probes since the last success (retries included). */
+    public long consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
     /** Schedules the first probe at a random point within warmup (keepalived scatters start-up checks so). */
     public void start(Random random) {
         long warmup = state.timing().warmup().toNanos();
@@ -71,6 +84,7 @@ public final class CheckLoop {
         if (stopped) {
             return;
         }
+        launchedAt = scheduler.nanoTime();
         try {
             probe.run(r -> scheduler.execute(() -> finish(r)));
         } catch (RuntimeException e) {
@@ -84,6 +98,8 @@ public final class CheckLoop {
             return;
         }
         runs++;
+        lastLatencyNanos = scheduler.nanoTime() - launchedAt;
+        consecutiveFailures = r.success() ? 0 : consecutiveFailures + 1;
         LOG.debug("{}: {}", description, r);
         CheckerState.Outcome o = state.onResult(r.success());
         if (r.success() && r.weightDelta().isPresent()) {
