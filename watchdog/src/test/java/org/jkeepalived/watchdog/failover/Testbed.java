@@ -24,8 +24,12 @@ final class Testbed implements AutoCloseable {
     static final Pattern BACKUP = Pattern.compile("\\(VI_1\\) Entering BACKUP STATE");
     static final Pattern FAULT = Pattern.compile("\\(VI_1\\) Entering FAULT STATE");
     static final Pattern ANY_STATE = Pattern.compile("\\(VI_1\\) Entering ([A-Z]+) STATE");
-    /** How late a takeover may be beyond the RFC bound before a test calls it wrong. */
-    static final long TOLERANCE_MICROS = 100_000;
+    /**
+     * How late a takeover may be beyond the RFC bound before a test calls it wrong. The timing itself is
+     * benchmarked (bench/failover.sh); this only catches a takeover that is wrong. 250 ms because on the
+     * shared 2-vCPU machines, under a full build, keepalived itself was once seen 166 ms late.
+     */
+    static final long TOLERANCE_MICROS = 250_000;
     static final Duration STARTUP = Duration.ofSeconds(25);
 
     private final Lan lan;
