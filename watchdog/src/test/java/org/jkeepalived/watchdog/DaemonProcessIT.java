@@ -120,10 +120,13 @@ class DaemonProcessIT {
         long child = pidIn("a_vrrp.pid");
         int aVi1 = count("a", "(VI_1) Entering");
         int bVi1 = count("b", "(VI_1) Entering");
+        int aVi2 = count("a", "(VI_2) Entering");
         writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1) + vrrp("VI_2", 52, 150, VIP2 + "/24\n        " + VIP3));
         signal(parentA, "HUP");
         waitFor(() -> hasVip(a, VIP3), 15, "the added VIP never came");
-        waitFor(() -> log("a").contains("Reload finished: 1 kept, 1 reconfigured, 0 stopped, 0 started"), 5, "no reload summary");
+        waitFor(() -> log("a").contains("Reload finished: 1 kept, 1 reconfigured, 0 stopped, 0 started"), 5,
+                "no reload summary");
+        assertEquals(aVi2, count("a", "(VI_2) Entering"), "VI_2 is reconfigured in place\n" + log("a"));
         assertEquals(aVi1, count("a", "(VI_1) Entering"), "VI_1 changed state on A\n" + log("a"));
         assertEquals(bVi1, count("b", "(VI_1) Entering"), "VI_1 changed state on B\n" + log("b"));
         assertTrue(hasVip(a, VIP1) && !hasVip(b, VIP1), "VI_1's VIP moved");
