@@ -38,6 +38,7 @@ import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.ipvs.DesiredRules;
 import org.jkeepalived.ipvs.IpvsRules;
 import org.jkeepalived.ipvs.IpvsTable;
+import org.jkeepalived.ipvs.ServiceDump;
 import org.jkeepalived.ipvs.TableKeeper;
 import org.jkeepalived.ipvs.VirtualService;
 import org.slf4j.Logger;
@@ -149,12 +150,13 @@ public final class CheckerDaemon implements CheckerStatusSource {
         launcher.shutdown();
     }
 
-    /** keepalived's lines for the destinations a stop removes from IPVS. */
+    /** keepalived's line for every real server of a pool whose rules a stop removes (checked against 2.2.7). */
     private static void logShutdown(VirtualServerPool pool) {
         VirtualServer vs = pool.config();
-        for (Destination d : pool.destinations()) {
-            LOG.info("Shutting down {}service {} from VS {}", d.weight() == 0 ? "(inhibited) " : "",
-                    LvsNames.rs(d.address(), d.port(), vs), LvsNames.vs(vs));
+        for (org.jkeepalived.checkers.policy.RealServerHealth h : pool.servers()) {
+            RealServer rs = h.config();
+            LOG.info("Shutting down {}service {} from VS {}", rs.inhibitOnFailure() && !h.alive() ? "(inhibited) " : "",
+                    LvsNames.rs(rs.address(), rs.port(), vs), LvsNames.vs(vs));
         }
     }
 
@@ -166,8 +168,8 @@ public final class CheckerDaemon implements CheckerStatusSource {
         return out[0] != null ? out[0] : new Snapshot(List.of(), List.of());
     }
 
-    /** The kernel's services (with counters); empty, and logged, when the table cannot be read. */
-    private List<org.jkeepalived.ipvs.ServiceDump> services() {
+    /** The kernel's services (with counters); empty (logged at debug) when the table cannot be read. */
+    private List<ServiceDump> services() {
         try {
             return table.services();
         } catch (IOException | RuntimeException e) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * namespace, then stops and starts servers, reloads, empties a pool and stops the daemon (with and without -I). The
  * results come back through the shared folder and are checked here: the table as {@code ipvsadm -Sn} and as our own
  * generic-netlink dump must both be exactly what the configuration and the servers' health say. Skipped without
- * qemu, the kernel package, busybox, ipvsadm or the built distribution ({@code watchdog/target/lib}). One VM boot,
- * about 2 minutes (the two daemon starts take ~35 s each under TCG).
+ * qemu, the kernel package, busybox, ipvsadm or the built distribution ({@code watchdog/target/lib}). Last, keepalived
+ * 2.2.7 runs the same configuration in the same VM and must program the same tables. One VM boot, about 2 minutes
+ * (the two daemon starts take ~35 s each under TCG).
  */
 class CheckerVmIT {
     /** delay_loop 1 + retry 1 × delay_before_retry 1 + connect_timeout 1 (the configuration's check timing). */
@@ -192,6 +193,22 @@ class CheckerVmIT {
         }
     }
 
+    @Test
+    void keepalivedProgramsTheSameTableFromTheSameConfiguration() throws IOException {
+        assumeTrue(!Files.exists(shared.resolve("keepalived-absent.txt")), "keepalived is not installed");
+        assertTrue(!Files.exists(shared.resolve("keepalived-failed.txt")),
+                () -> "keepalived's run failed: " + readQuietly(shared.resolve("keepalived-failed.txt")));
+        assertTable("keepalived-started", reloaded());
+        List<String> down = new ArrayList<>(reloaded());
+        down.remove("-a -t 203.0.113.10:80 -r 198.51.100.2:80 -m -w 2");
+        down.set(down.indexOf("-a -t 203.0.113.11:9000 -r 198.51.100.3:9000 -g -w 5"),
+                "-a -t 203.0.113.11:9000 -r 198.51.100.3:9000 -g -w 0");
+        down.set(down.indexOf("-a -t 203.0.113.12:80 -r 198.51.100.4:80 -m -w 1"),
+                "-a -t 203.0.113.12:80 -r 198.51.100.9:80 -m -w 1");
+        assertTable("keepalived-down", down);
+        assertTable("keepalived-stopped", List.of());
+    }
+
     private static List<String> reloaded() {
         List<String> r = new ArrayList<>(STARTED);
         r.set(r.indexOf("-a -t 203.0.113.10:80 -r 198.51.100.1:80 -m -w 3"),
@@ -242,6 +259,14 @@ class CheckerVmIT {
 
     private static String read(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "(no " + p.getFileName() + ")";
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return read(p);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static String tail(Path p) throws IOException {

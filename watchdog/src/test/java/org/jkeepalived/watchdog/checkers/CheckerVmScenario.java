@@ -3,7 +3,6 @@ package org.jkeepalived.watchdog.checkers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
@@ -14,17 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.jkeepalived.core.config.lvs.Forwarding;
-import org.jkeepalived.core.config.lvs.LvsArguments;
-import org.jkeepalived.core.config.lvs.Protocol;
-import org.jkeepalived.ipvs.Destination;
-import org.jkeepalived.ipvs.ServiceKey;
-import org.jkeepalived.ipvs.VirtualService;
 import org.jkeepalived.ipvs.genl.GenlIpvsTable;
 
 /**
@@ -46,14 +37,14 @@ public final class CheckerVmScenario {
     private final String java;
     private final Map<String, Process> servers = new HashMap<>();
     private final StringBuilder timings = new StringBuilder();
-    private final GenlIpvsTable table;
+    private final TableViews views;
     private Process daemon;
     private Path daemonLog;
 
     private CheckerVmScenario(Path launcher, String java, GenlIpvsTable table) {
         this.launcher = launcher;
         this.java = java;
-        this.table = table;
+        this.views = new TableViews(table);
     }
 
     public static void main(String[] args) throws Exception {
@@ -150,7 +141,7 @@ public final class CheckerVmScenario {
                 && s.contains("-a -t 203.0.113.12:80 -r 198.51.100.4:80 -m -w 1")
                 && s.contains("-a -t 203.0.113.11:9000 -r 198.51.100.3:9000 -g -w 5"));
         timing("startup-ms", t0);
-        save("started", "-Ln", "--thresholds");
+        views.save("started", "-Ln", "--thresholds");
 
         // a real server dies: removed; the inhibited one goes to weight 0
         stop("198.51.100.2");
@@ -160,7 +151,7 @@ public final class CheckerVmScenario {
         timing("rs2-removed-ms", down);
         await("rs3 inhibited", 20_000, s -> s.contains("-r 198.51.100.3:9000 -g -w 0"));
         timing("rs3-inhibited-ms", down);
-        save("down");
+        views.save("down");
 
         server("198.51.100.2", 80);
         server("198.51.100.3", 9000);
@@ -169,12 +160,12 @@ public final class CheckerVmScenario {
         timing("rs2-back-ms", up);
         await("rs3 back", 20_000, s -> s.contains("-r 198.51.100.3:9000 -g -w 5"));
         timing("rs3-back-ms", up);
-        save("back");
+        views.save("back");
 
         // traffic through the VIPs, so that the counters a reload must keep are not zero
         Files.writeString(Path.of("traffic.txt"), traffic("203.0.113.10", 80, 6) + traffic("203.0.113.11", 9000, 4));
         Thread.sleep(4_500); // the kernel's rate estimator copies the counters every 2 s
-        save("before-reload", "-Ln", "--stats");
+        views.save("before-reload", "-Ln", "--stats");
 
         // HUP with a weight change and a new real server: only that delta is applied
         Files.writeString(conf, conf(true));
@@ -185,7 +176,7 @@ public final class CheckerVmScenario {
                 && s.contains("-r 198.51.100.6:80 -m -w 1"));
         timing("reload-ms", hup);
         Thread.sleep(1_000);
-        save("reloaded", "-Ln", "--stats");
+        views.save("reloaded", "-Ln", "--stats");
         Files.writeString(Path.of("reload-log.txt"), slice(daemonLog, logFrom));
 
         // every real server of a virtual server down: the sorry server takes over, and hands back
@@ -194,41 +185,83 @@ public final class CheckerVmScenario {
         await("sorry server", 20_000, s -> s.contains("-r 198.51.100.9:80 -m -w 1")
                 && !s.contains("198.51.100.4:80"));
         timing("sorry-ms", sorry);
-        save("sorry");
+        views.save("sorry");
         server("198.51.100.4", 80);
         await("sorry server gone", 20_000, s -> !s.contains("198.51.100.9") && s.contains("198.51.100.4:80"));
-        save("unsorry");
+        views.save("unsorry");
 
         Files.writeString(Path.of("metrics.txt"), fetch("http://127.0.0.1:9650/metrics"));
         dataFile();
 
         // TERM: our rules go, a service someone added by hand stays
-        command("ipvsadm", "-A", "-t", "203.0.113.99:25", "-s", "rr");
+        TableViews.command("ipvsadm", "-A", "-t", "203.0.113.99:25", "-s", "rr");
         stopDaemon();
-        save("stopped");
+        views.save("stopped");
 
         // -I: the rules stay after TERM
         startDaemon(conf, "daemon-keep.log", "-I");
         await("startup -I", 120_000, s -> s.contains("-r 198.51.100.6:80 -m -w 1")
                 && s.contains("-r 198.51.100.3:9000 -g -w 5"));
         stopDaemon();
-        save("kept");
+        views.save("kept");
+        try {
+            keepalived(conf);
+        } catch (Exception e) {
+            // reported by its own test; jkeepalived's results above stand on their own
+            Files.writeString(Path.of("keepalived-failed.txt"), e + "\n");
+            if (daemon.isAlive()) {
+                daemon.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The same configuration under keepalived 2.2.7 (the host's, seen through the VM's root): its table with every
+     * server up, then with a server down, an inhibited one down and a pool emptied, for the test to compare with
+     * what jkeepalived programs.
+     */
+    private void keepalived(Path conf) throws Exception {
+        Path keepalived = Path.of("/usr/sbin/keepalived");
+        if (!Files.isExecutable(keepalived)) {
+            Files.writeString(Path.of("keepalived-absent.txt"), keepalived + " is not installed\n");
+            return;
+        }
+        TableViews.command("ipvsadm", "-C");
+        Path kaConf = Path.of("keepalived-ka.conf").toAbsolutePath();
+        // metrics_listen is jkeepalived's own keyword
+        Files.writeString(kaConf, Files.readString(conf).replaceAll("(?m)^\\s*metrics_listen.*\\n", ""));
+        ProcessBuilder pb = new ProcessBuilder(keepalived.toString(), "-n", "-l", "-D", "-C", "-f", kaConf.toString(),
+                "-p", "/tmp/ka.pid", "-c", "/tmp/ka_checkers.pid", "-r", "/tmp/ka_vrrp.pid")
+                .redirectErrorStream(true).redirectOutput(Path.of("keepalived.log").toFile());
+        daemonLog = Path.of("keepalived.log");
+        daemon = pb.start();
+        await("keepalived startup", 60_000, s -> s.contains("-r 198.51.100.6:80 -m -w 1")
+                && s.contains("-r 198.51.100.3:9000 -g -w 5") && s.contains("-r 198.51.100.4:80 -m -w 1"));
+        views.save("keepalived-started");
+        stop("198.51.100.2");
+        stop("198.51.100.3");
+        stop("198.51.100.4");
+        await("keepalived down", 30_000, s -> !s.contains("198.51.100.2:80") && s.contains("-r 198.51.100.9:80")
+                && s.contains("-r 198.51.100.3:9000 -g -w 0"));
+        views.save("keepalived-down");
+        stopDaemon();
+        views.save("keepalived-stopped");
     }
 
     private void network() throws Exception {
-        command("ip", "netns", "add", NS);
-        command("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "eth0", "netns", NS);
-        command("ip", "addr", "add", "198.51.100.254/24", "dev", "veth0");
-        command("ip", "link", "set", "veth0", "up");
+        TableViews.command("ip", "netns", "add", NS);
+        TableViews.command("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "eth0", "netns", NS);
+        TableViews.command("ip", "addr", "add", "198.51.100.254/24", "dev", "veth0");
+        TableViews.command("ip", "link", "set", "veth0", "up");
         for (int i = 1; i <= 6; i++) {
-            command("ip", "netns", "exec", NS, "ip", "addr", "add", "198.51.100." + i + "/24", "dev", "eth0");
+            TableViews.command("ip", "netns", "exec", NS, "ip", "addr", "add", "198.51.100." + i + "/24", "dev", "eth0");
         }
-        command("ip", "netns", "exec", NS, "ip", "link", "set", "lo", "up");
-        command("ip", "netns", "exec", NS, "ip", "link", "set", "eth0", "up");
-        command("ip", "netns", "exec", NS, "ip", "route", "add", "default", "via", "198.51.100.254");
+        TableViews.command("ip", "netns", "exec", NS, "ip", "link", "set", "lo", "up");
+        TableViews.command("ip", "netns", "exec", NS, "ip", "link", "set", "eth0", "up");
+        TableViews.command("ip", "netns", "exec", NS, "ip", "route", "add", "default", "via", "198.51.100.254");
         // the director holds its VIPs, as an LVS-NAT director does
         for (String vip : List.of("203.0.113.10", "203.0.113.11", "203.0.113.12")) {
-            command("ip", "addr", "add", vip + "/32", "dev", "lo");
+            TableViews.command("ip", "addr", "add", vip + "/32", "dev", "lo");
         }
         Path www = Files.createDirectories(Path.of("/tmp/www"));
         Files.writeString(www.resolve("index.html"), "jkeepalived ipvs vm\n");
@@ -279,7 +312,7 @@ public final class CheckerVmScenario {
     }
 
     private void signal(String name) throws Exception {
-        command("kill", "-" + name, Long.toString(daemon.pid()));
+        TableViews.command("kill", "-" + name, Long.toString(daemon.pid()));
     }
 
     /** Waits until our own dump, in ipvsadm's -S form, satisfies {@code ready}. */
@@ -287,7 +320,7 @@ public final class CheckerVmScenario {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         String last = "";
         while (System.nanoTime() < deadline) {
-            last = ownDump();
+            last = views.ownDump();
             if (ready.test(last)) {
                 return;
             }
@@ -297,53 +330,6 @@ public final class CheckerVmScenario {
             Thread.sleep(50);
         }
         throw new IllegalStateException(what + ": not reached in " + timeoutMillis + " ms; the table:\n" + last);
-    }
-
-    /**
-     * The kernel's table through GenlIpvsTable, in the form of {@code ipvsadm -Sn} (which leaves thresholds out:
-     * {@code ipvsadm -Ln --thresholds} shows them), one rule a line, sorted.
-     */
-    String ownDump() throws IOException {
-        TreeSet<String> lines = new TreeSet<>();
-        for (VirtualService v : table.rules().services().values()) {
-            String key = key(v.key());
-            String persist = v.service().persistenceTimeout() > 0 ? " -p " + v.service().persistenceTimeout() : "";
-            lines.add("-A " + key + " -s " + v.service().scheduler() + persist);
-            for (Destination d : v.destinations()) {
-                String method = switch (d.forwarding().method()) {
-                    case NAT -> "-m";
-                    case DR -> "-g";
-                    case TUN -> "-i";
-                };
-                String tunnel = d.forwarding().method() == Forwarding.Method.TUN
-                        ? " --tun-type " + d.forwarding().tunnelType().name().toLowerCase(Locale.ROOT) : "";
-                String host = LvsArguments.text(d.address());
-                lines.add("-a " + key + " -r " + (d.address() instanceof Inet6Address ? "[" + host + "]" : host)
-                        + ":" + d.port() + " " + method + " -w " + d.weight() + tunnel);
-            }
-        }
-        return String.join("\n", lines) + "\n";
-    }
-
-    private static String key(ServiceKey k) {
-        if (k instanceof ServiceKey.Fwmark f) {
-            return "-f " + f.mark();
-        }
-        ServiceKey.Inet i = (ServiceKey.Inet) k;
-        return (i.protocol() == Protocol.UDP ? "-u " : i.protocol() == Protocol.SCTP ? "--sctp-service " : "-t ")
-                + LvsArguments.format(i.address(), i.port());
-    }
-
-    /** Saves ipvsadm -Sn, ipvsadm -Ln with {@code extra} and our own dump as STEP.txt. */
-    private void save(String step, String... extra) throws Exception {
-        List<String> ln = new ArrayList<>(List.of("ipvsadm"));
-        ln.addAll(List.of(extra.length == 0 ? new String[] {"-Ln"} : extra));
-        if (!ln.contains("-Ln")) {
-            ln.add(1, "-Ln");
-        }
-        Files.writeString(Path.of(step + ".txt"), "=== ipvsadm -Sn\n" + command("ipvsadm", "-Sn")
-                + "=== " + String.join(" ", ln) + "\n" + command(ln.toArray(String[]::new))
-                + "=== own dump\n" + ownDump());
     }
 
     /** {@code n} HTTP requests to a VIP; a DR service's real server does not answer (it lacks the VIP). */
@@ -398,15 +384,6 @@ public final class CheckerVmScenario {
     private static String slice(Path file, long from) throws IOException {
         byte[] all = Files.readAllBytes(file);
         return new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
-    }
-
-    private static String command(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
-        }
-        return out;
     }
 
     private void cleanup() {
