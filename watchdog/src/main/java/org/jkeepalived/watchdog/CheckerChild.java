@@ -8,9 +8,12 @@ import org.jkeepalived.checkers.daemon.CheckerOptions;
 import org.jkeepalived.core.config.ConfigLoader;
 import org.jkeepalived.core.config.LoadOptions;
 import org.jkeepalived.core.config.LoadResult;
+import org.jkeepalived.core.config.global.GlobalDefs;
+import org.jkeepalived.core.config.global.ProcessNames;
 import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.ipvs.IpvsException;
 import org.jkeepalived.ipvs.genl.GenlIpvsTable;
+import org.jkeepalived.netlink.sched.TimingThreads;
 import org.jkeepalived.watchdog.status.ChildDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ public final class CheckerChild {
     private final DaemonOptions options;
     private final LoadOptions load;
     private CheckerDaemon daemon;
+    private TimingThreads timing = TimingThreads.normal();
 
     private CheckerChild(DaemonOptions options) {
         this.options = options;
@@ -62,10 +66,14 @@ public final class CheckerChild {
             LOG.info("Initializing ipvs");
             table = KernelIpvs.open();
             LoadResult loaded = ConfigLoader.load(options.configFile, load);
+            GlobalDefs global = loaded.config().global();
+            // before the threads that should inherit nice value and CPU affinity start
+            timing = ChildScheduling.apply(global, "checker", ProcessNames.of(global).checker());
             scheduler = ThreadScheduler.start("checker-scheduler");
             // the warmup scatter differs from one start to the next, as keepalived's random delays do
             daemon = CheckerDaemon.start(loaded.config(), CheckerOptions.defaults().withSeed(System.nanoTime()),
                     table, scheduler);
+            ChildScheduling.join(scheduler, timing, global, "checker");
             inbox.answering(d -> ChildDocuments.checkers(d, daemon));
             serve(inbox);
             LOG.info("Stopping");

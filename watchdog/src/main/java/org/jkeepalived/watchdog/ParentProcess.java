@@ -16,8 +16,10 @@ import org.jkeepalived.core.config.KeepalivedConfig;
 import org.jkeepalived.core.config.LoadOptions;
 import org.jkeepalived.core.config.LoadResult;
 import org.jkeepalived.core.config.Severity;
+import org.jkeepalived.core.config.global.ProcessNames;
 import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.core.time.Timer;
+import org.jkeepalived.netlink.sched.ProcessScheduling;
 import org.jkeepalived.watchdog.status.ChildEndpoint;
 import org.jkeepalived.watchdog.status.MetricsServer;
 import org.slf4j.Logger;
@@ -77,6 +79,7 @@ final class ParentProcess {
         LoadResult result = ConfigLoader.load(options.configFile, load);
         logDiagnostics(result.diagnostics());
         config = result.config();
+        ProcessNames.of(config.global()).parent().ifPresent(ProcessScheduling::processName);
         try {
             pidFile = PidFile.write(pidPath, ProcessHandle.current().pid());
         } catch (IOException e) {

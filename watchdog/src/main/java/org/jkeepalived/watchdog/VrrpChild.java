@@ -11,7 +11,9 @@ import org.jkeepalived.core.config.ConfigLoader;
 import org.jkeepalived.core.config.KeepalivedConfig;
 import org.jkeepalived.core.config.LoadOptions;
 import org.jkeepalived.core.config.LoadResult;
+import org.jkeepalived.core.config.global.ProcessNames;
 import org.jkeepalived.core.time.ThreadScheduler;
+import org.jkeepalived.netlink.sched.TimingThreads;
 import org.jkeepalived.netlink.vrrp.NetlinkVrrpNetwork;
 import org.jkeepalived.vrrp.notify.VrrpScripting;
 import org.jkeepalived.vrrp.packet.VrrpStats;
@@ -42,6 +44,7 @@ public final class VrrpChild {
     private final DaemonOptions options;
     private final LoadOptions load;
     private ThreadScheduler scheduler;
+    private TimingThreads timing;
     private NetlinkVrrpNetwork network;
     private VrrpRouter router;
     private VrrpScripting scripting;
@@ -87,17 +90,20 @@ public final class VrrpChild {
             return ExitStatus.PERMISSION;
         }
         PidFile pidFile = writePid(ChildKind.VRRP.pidFile(options), pid);
-        AllocationPressure.startIfAsked();
         int status = ExitStatus.OK;
+        KeepalivedConfig config = ConfigLoader.load(options.configFile, load).config();
+        // before the threads that should inherit nice value and CPU affinity start
+        timing = ChildScheduling.apply(config.global(), "vrrp", ProcessNames.of(config.global()).vrrp());
+        AllocationPressure.startIfAsked();
         scheduler = ThreadScheduler.start("vrrp-scheduler");
         try {
-            network = NetlinkVrrpNetwork.open(scheduler);
-            KeepalivedConfig config = ConfigLoader.load(options.configFile, load).config();
+            network = NetlinkVrrpNetwork.open(scheduler, timing);
             InstancePlanner.Result plans = InstancePlanner.plan(config.global(), config.vrrp(), network);
             plans.problems().forEach(p -> LOG.error("{}", p));
             scripting = VrrpScripting.open(config.global(), config.vrrp(), load.files(), scheduler);
             router = VrrpRouter.start(plans.plans(), config.vrrp().syncGroups(), scheduler, network,
                     scripting::beforeStart);
+            ChildScheduling.join(scheduler, timing, config.global(), "vrrp");
             inbox.answering(this::answer);
             serve(inbox);
             LOG.info("Stopping");
@@ -174,9 +180,10 @@ public final class VrrpChild {
         KeepalivedConfig config = result.config();
         InstancePlanner.Result plans = InstancePlanner.plan(config.global(), config.vrrp(), network);
         plans.problems().forEach(p -> LOG.error("{}", p));
+        // a reload of many instances is bulk work: under SCHED_OTHER, not against RLIMIT_RTTIME
         scheduler.call(() -> {
-            router.reload(plans.plans(), config.vrrp().syncGroups(),
-                    r -> scripting.reloaded(config.global(), config.vrrp(), r));
+            timing.runNormal(() -> router.reload(plans.plans(), config.vrrp().syncGroups(),
+                    r -> scripting.reloaded(config.global(), config.vrrp(), r)));
             return null;
         }, CALL_TIMEOUT_MILLIS);
     }

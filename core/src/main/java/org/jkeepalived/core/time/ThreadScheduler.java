@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ public final class ThreadScheduler implements Scheduler, AutoCloseable {
     private final Thread thread;
     private long sequence;
     private volatile boolean running = true;
+    private volatile LongConsumer lateListener;
+    private volatile long lateThresholdNanos = Long.MAX_VALUE;
 
     private ThreadScheduler(String name) {
         thread = new Thread(this::loop, name);
@@ -96,6 +99,16 @@ public final class ThreadScheduler implements Scheduler, AutoCloseable {
         return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Calls {@code listener} on the scheduler thread with how late a task ran, in nanoseconds, whenever a
+     * task runs more than {@code thresholdNanos} after its deadline: the process is not scheduled soon
+     * enough (keepalived's "A thread timer expired ... seconds ago").
+     */
+    public void onLate(long thresholdNanos, LongConsumer listener) {
+        lateListener = listener;
+        lateThresholdNanos = thresholdNanos;
+    }
+
     /** Live tasks still queued (cancelled ones may be counted until their deadline passes). */
     public int pending() {
         lock.lock();
@@ -144,11 +157,27 @@ public final class ThreadScheduler implements Scheduler, AutoCloseable {
                 lock.unlock();
             }
             if (due != null) {
+                late(due);
                 run(due);
             } else if (wait < 0) {
                 LockSupport.park(this);
             } else {
                 LockSupport.parkNanos(this, wait);
+            }
+        }
+    }
+
+    private void late(Task t) {
+        LongConsumer l = lateListener;
+        if (l == null || t.cancelled) {
+            return;
+        }
+        long late = System.nanoTime() - t.at;
+        if (late > lateThresholdNanos) {
+            try {
+                l.accept(late);
+            } catch (RuntimeException e) {
+                LOG.error("late-timer listener failed", e);
             }
         }
     }

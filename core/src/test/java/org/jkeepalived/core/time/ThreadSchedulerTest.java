@@ -32,6 +32,44 @@ class ThreadSchedulerTest {
     }
 
     @Test
+    void reportsATaskThatRanLaterThanTheThreshold() throws Exception {
+        List<Long> late = new CopyOnWriteArrayList<>();
+        scheduler.onLate(20_000_000, late::add);
+        CountDownLatch blocking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        scheduler.execute(() -> {
+            blocking.countDown();
+            awaitQuietly(release);
+        });
+        assertTrue(blocking.await(5, TimeUnit.SECONDS));
+        scheduler.execute(done::countDown); // due now, but the scheduler thread is busy
+        Thread.sleep(50);
+        release.countDown();
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(1, late.size(), "only the delayed task is late: " + late);
+        assertTrue(late.get(0) >= 40_000_000, "late by " + late.get(0));
+    }
+
+    @Test
+    void aTaskOnTimeIsNotReportedLate() throws Exception {
+        List<Long> late = new CopyOnWriteArrayList<>();
+        scheduler.onLate(1_000_000_000L, late::add);
+        CountDownLatch done = new CountDownLatch(1);
+        scheduler.schedule(5_000_000, done::countDown);
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(), late);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void waitsAtLeastTheDelay() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         long[] ranAt = new long[1];

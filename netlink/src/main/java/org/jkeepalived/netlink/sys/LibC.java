@@ -102,4 +102,32 @@ public final class LibC {
     public static native int open(String path, int flags);
 
     public static native int setns(int fd, int nstype);
+
+    // <sched.h>, <sys/resource.h>, <sys/mman.h>: process tuning (vrrp_rt_priority and friends)
+    public static final int SCHED_OTHER = 0;
+    public static final int SCHED_RR = 2;
+    /** Threads and processes this thread creates start under SCHED_OTHER (keepalived sets it too). */
+    public static final int SCHED_RESET_ON_FORK = 0x40000000;
+    public static final int PRIO_PROCESS = 0;
+    public static final int RLIMIT_RTTIME = 15;
+    public static final int MCL_CURRENT = 1;
+    public static final int MCL_FUTURE = 2;
+    public static final int MCL_ONFAULT = 4;
+
+    public static native int gettid();
+
+    /** {@code param} points to a {@code struct sched_param} (one int: the priority). */
+    public static native int sched_setscheduler(int pid, int policy, Pointer param);
+
+    public static native int sched_getscheduler(int pid);
+
+    /** On Linux {@code who} is a thread id: nice is per thread. */
+    public static native int setpriority(int which, int who, int prio);
+
+    public static native int sched_setaffinity(int pid, long cpusetsize, Pointer mask);
+
+    public static native int mlockall(int flags);
+
+    /** {@code rlim} points to a {@code struct rlimit} (two unsigned longs: soft, hard). */
+    public static native int setrlimit(int resource, Pointer rlim);
 }

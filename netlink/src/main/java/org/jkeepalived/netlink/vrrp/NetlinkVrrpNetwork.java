@@ -14,6 +14,7 @@ import org.jkeepalived.netlink.rtnl.Address;
 import org.jkeepalived.netlink.rtnl.Link;
 import org.jkeepalived.netlink.rtnl.Rtnetlink;
 import org.jkeepalived.netlink.rtnl.RtnetlinkSocket;
+import org.jkeepalived.netlink.sched.TimingThreads;
 import org.jkeepalived.netlink.sys.ErrnoException;
 import org.jkeepalived.netlink.sys.Interfaces;
 import org.jkeepalived.netlink.vmac.NetlinkVmac;
@@ -37,22 +38,32 @@ public final class NetlinkVrrpNetwork implements VrrpNetwork {
     private static final long LINK_LOCAL_WAIT_MILLIS = 5_000;
 
     private final Scheduler scheduler;
+    private final TimingThreads timing;
     private final RtnetlinkSocket rtnl;
     private final ProcSysctl sysctl;
     private final NetlinkVmac vmac;
     private final Map<String, PacketSocket> packetSockets = new HashMap<>();
     private final Map<String, List<SysctlSetting>> changedSysctls = new HashMap<>();
 
-    private NetlinkVrrpNetwork(Scheduler scheduler, RtnetlinkSocket rtnl, ProcSysctl sysctl) {
+    private NetlinkVrrpNetwork(Scheduler scheduler, TimingThreads timing, RtnetlinkSocket rtnl, ProcSysctl sysctl) {
         this.scheduler = scheduler;
+        this.timing = timing;
         this.rtnl = rtnl;
         this.sysctl = sysctl;
         this.vmac = new NetlinkVmac(rtnl, sysctl);
     }
 
-    /** Opens the rtnetlink socket; GARP/NA pacing runs on {@code scheduler}. */
+    /** Opens the rtnetlink socket; GARP/NA pacing runs on {@code scheduler}; receive threads stay SCHED_OTHER. */
     public static NetlinkVrrpNetwork open(Scheduler scheduler) throws IOException {
-        return new NetlinkVrrpNetwork(scheduler, RtnetlinkSocket.open(), new ProcSysctl());
+        return open(scheduler, TimingThreads.normal());
+    }
+
+    /**
+     * Opens the rtnetlink socket; GARP/NA pacing runs on {@code scheduler}; the advert receive threads join
+     * {@code timing} (vrrp_rt_priority).
+     */
+    public static NetlinkVrrpNetwork open(Scheduler scheduler, TimingThreads timing) throws IOException {
+        return new NetlinkVrrpNetwork(scheduler, timing, RtnetlinkSocket.open(), new ProcSysctl());
     }
 
     RtnetlinkSocket rtnl() {
@@ -160,7 +171,7 @@ public final class NetlinkVrrpNetwork implements VrrpNetwork {
     @Override
     public AdvertChannel openChannel(String interfaceName, boolean ipv6, InetAddress source, boolean multicast,
                                      AdvertReceiver receiver) throws IOException {
-        return SocketAdvertChannel.open(interfaceName, ipv6, source, multicast, receiver);
+        return SocketAdvertChannel.open(interfaceName, ipv6, source, multicast, receiver, timing);
     }
 
     @Override

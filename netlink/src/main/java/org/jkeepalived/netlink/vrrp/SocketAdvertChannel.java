@@ -9,6 +9,7 @@ import org.jkeepalived.netlink.advert.Reception;
 import org.jkeepalived.netlink.advert.Vrrp4Socket;
 import org.jkeepalived.netlink.advert.Vrrp6Socket;
 import org.jkeepalived.netlink.advert.VrrpSocket;
+import org.jkeepalived.netlink.sched.TimingThreads;
 import org.jkeepalived.vrrp.packet.AdvertTemplate;
 import org.jkeepalived.vrrp.packet.VrrpAdvert;
 import org.jkeepalived.vrrp.router.VrrpNetwork;
@@ -29,6 +30,7 @@ final class SocketAdvertChannel implements VrrpNetwork.AdvertChannel {
     private final VrrpSocket socket;
     private final InetAddress source;
     private final VrrpNetwork.AdvertReceiver receiver;
+    private final TimingThreads timing;
     private final Thread thread;
     private final ByteBuffer out = ByteBuffer.allocate(MAX_ADVERT);
     /** Per VRID: a few (destination, advert, template) entries; unicast instances have one per peer. */
@@ -45,23 +47,25 @@ final class SocketAdvertChannel implements VrrpNetwork.AdvertChannel {
         }
     }
 
-    private SocketAdvertChannel(VrrpSocket socket, InetAddress source, VrrpNetwork.AdvertReceiver receiver) {
+    private SocketAdvertChannel(VrrpSocket socket, InetAddress source, VrrpNetwork.AdvertReceiver receiver,
+                                TimingThreads timing) {
         this.socket = socket;
         this.source = source;
         this.receiver = receiver;
+        this.timing = timing;
         this.thread = new Thread(this::receiveLoop, "vrrp-rx-" + socket.interfaceName()
                 + (source instanceof Inet6Address ? "-inet6" : "-inet"));
         this.thread.setDaemon(true);
         this.thread.setPriority(Thread.MAX_PRIORITY);
     }
 
-    /** Opens the socket pair and starts the receive thread. */
+    /** Opens the socket pair and starts the receive thread, one of the {@code timing} threads. */
     static SocketAdvertChannel open(String interfaceName, boolean ipv6, InetAddress source, boolean multicast,
-                                    VrrpNetwork.AdvertReceiver receiver) throws IOException {
+                                    VrrpNetwork.AdvertReceiver receiver, TimingThreads timing) throws IOException {
         VrrpSocket s = ipv6
                 ? Vrrp6Socket.open(interfaceName, (Inet6Address) source, multicast)
                 : Vrrp4Socket.open(interfaceName, (Inet4Address) source, multicast);
-        SocketAdvertChannel c = new SocketAdvertChannel(s, source, receiver);
+        SocketAdvertChannel c = new SocketAdvertChannel(s, source, receiver, timing);
         c.thread.start();
         return c;
     }
@@ -109,6 +113,15 @@ final class SocketAdvertChannel implements VrrpNetwork.AdvertChannel {
     }
 
     private void receiveLoop() {
+        timing.join();
+        try {
+            receiveAdverts();
+        } finally {
+            timing.leave();
+        }
+    }
+
+    private void receiveAdverts() {
         boolean ipv4 = source instanceof Inet4Address;
         while (!closed) {
             Reception r;

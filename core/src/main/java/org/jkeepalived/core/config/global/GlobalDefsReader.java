@@ -25,7 +25,7 @@ public final class GlobalDefsReader {
      * Listing them makes them known keywords rather than "unknown keyword" warnings.
      */
     private static final List<String> KEPT_AS_TEXT = List.of("tmp_config_directory", "config_save_dir",
-            "process_names", "lvs_process_name", "snmp_socket", "enable_snmp_vrrp", "enable_snmp_checker",
+            "lvs_process_name", "snmp_socket", "enable_snmp_vrrp", "enable_snmp_checker",
             "enable_snmp_rfc", "enable_snmp_rfcv2", "enable_snmp_rfcv3", "enable_snmp_keepalived", "enable_traps",
             "enable_dbus", "dbus_service_name", "nftables", "nftables_priority", "nftables_counters",
             "nftables_ifindex", "nftables_ipvs", "nftables_ipvs_priority", "nftables_ipvs_start_fwmark",

@@ -16,7 +16,9 @@ final class GlobalProcessKeywords {
         tuning(t, "vrrp", b -> b.vrrpProcess);
         tuning(t, "checker", b -> b.checkerProcess);
         tuning(t, "bfd", b -> b.bfdProcess);
+        // the parent's name and the defaults for every process: ProcessNames reads them back
         t.on("process_name", (b, n) -> b.other.put(n.keyword(), n.joinedArgs()));
+        t.on("process_names", (b, n) -> b.other.put(n.keyword(), ""));
         t.on("max_auto_priority", (b, n, d) -> {
             if (n.args().isEmpty()) {
                 b.maxAutoPriority = 99;
