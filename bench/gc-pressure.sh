@@ -11,9 +11,11 @@
 # default -Xms64m -Xmx64m -Xmn32m): the garbage dies young, so each collection copies only the few MiB that
 # live and takes about a millisecond, the heap never resizes and nothing reaches a full collection; and the
 # serial collector runs no concurrent threads that would compete with the advert thread for the CPUs.
-# Both daemons run under PRIO (default "chrt -r 10": SCHED_RR, what keepalived's vrrp_rt_priority gives its
-# VRRP process), so that other work on a shared 2-vCPU machine does not pass for a GC effect.
-# Compare: GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m' or PRIO='nice -n -10'.
+# Both configurations set vrrp_rt_priority RT (default 10): jkeepalived then runs only its scheduler and
+# advert receive threads under SCHED_RR, so that other work on a shared 2-vCPU machine (and the garbage
+# thread itself) does not pass for a GC effect. RT= (empty) leaves it out; PRIO wraps both daemons in a
+# command (default none; 'chrt -r 10' puts every thread of both JVMs under SCHED_RR, as the first runs did).
+# Compare: GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m', RT= , or PRIO='chrt -r 10'.
 # Usage: bench/gc-pressure.sh [DURATION_SECONDS (600)] [ALLOC_MBPS (100)]
 #        GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m' PRIO=env bench/gc-pressure.sh 60
 # Build first: mvn -B -q package -DskipTests
@@ -22,7 +24,8 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 duration=${1:-600}
 rate=${2:-100}
 gc_opts=${GC_OPTS:--Xms64m -Xmx64m -Xmn32m}
-prio=${PRIO:-chrt -r 10}
+prio=${PRIO:-env}
+rt=${RT-10}
 a="jkgca$$"; b="jkgcb$$"
 work=$(mktemp -d)
 pids=""
@@ -45,6 +48,7 @@ conf() { # priority
 global_defs {
     router_id GC$1
     vrrp_version 3
+${rt:+    vrrp_rt_priority $rt}
 }
 vrrp_instance VI_1 {
     interface eth0
@@ -80,7 +84,7 @@ waitlog "$work/b.log" "(VI_1) Entering BACKUP STATE" 60
 sleep 2
 ip netns exec "$b" tcpdump -i eth0 -n -tt -l 'ip proto 112 and src 192.0.2.1' > "$work/adverts.txt" 2>/dev/null &
 pids="$pids $!"
-echo "running $duration s: VRRPv3 advert_int 0.01, $rate MB/s of garbage in each VRRP child, under '$prio', child JVM options: $gc_opts"
+echo "running $duration s: VRRPv3 advert_int 0.01, $rate MB/s of garbage in each VRRP child, vrrp_rt_priority '${rt}', under '$prio', child JVM options: $gc_opts, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 sleep "$duration"
 for p in $pids; do kill -TERM $p 2>/dev/null || true; done
 sleep 3

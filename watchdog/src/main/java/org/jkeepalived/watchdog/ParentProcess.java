@@ -139,7 +139,13 @@ final class ParentProcess {
             case VRRP -> config.vrrp().instances().size();
             case CHECKERS -> checks(config);
         };
-        return JvmCommand.command(kind, size, List.of(args));
+        return JvmCommand.command(kind, size, fastAdverts(config), List.of(args));
+    }
+
+    /** Whether an instance advertises more often than every {@value JvmCommand#FAST_ADVERT_MILLIS} ms. */
+    static boolean fastAdverts(KeepalivedConfig c) {
+        return c.vrrp().instances().stream()
+                .anyMatch(i -> i.advertInterval().toMillis() < JvmCommand.FAST_ADVERT_MILLIS);
     }
 
     /** How many checkers the checker child runs (a real server without one counts as one). */

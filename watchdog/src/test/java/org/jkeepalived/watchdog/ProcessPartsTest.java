@@ -1,18 +1,24 @@
 package org.jkeepalived.watchdog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jkeepalived.core.config.ConfigLoader;
+import org.jkeepalived.core.config.KeepalivedConfig;
+import org.jkeepalived.core.config.LoadOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,6 +75,44 @@ class ProcessPartsTest {
         Map<String, String> env = new HashMap<>();
         JvmCommand.environment(env);
         assertEquals(JvmCommand.SR_SIGNUM, env.get("_JAVA_SR_SIGNUM"));
+    }
+
+    @Test
+    void fastAdvertsGiveTheVrrpChildAFixedHeapWithALargeYoungGeneration() {
+        assertEquals(List.of("-Xms4m", "-Xmn2m", "-Xmx12m"), JvmCommand.heapOptions(ChildKind.VRRP, 1, false));
+        assertEquals(List.of("-Xms64m", "-Xmx64m", "-Xmn32m"), JvmCommand.heapOptions(ChildKind.VRRP, 1, true));
+        // many instances keep the larger heap they need
+        int big = JvmCommand.heapMiB(2000);
+        assertEquals(List.of("-Xms" + big + "m", "-Xmx" + big + "m", "-Xmn32m"),
+                JvmCommand.heapOptions(ChildKind.VRRP, 2000, true));
+        // the checker child does not advertise
+        assertEquals(List.of("-Xms4m", "-Xmn2m", "-Xmx16m"), JvmCommand.heapOptions(ChildKind.CHECKERS, 3, true));
+        List<String> c = JvmCommand.command(ChildKind.VRRP, 1, true, List.of("-n"));
+        assertTrue(c.containsAll(List.of("-Xms64m", "-Xmx64m", "-Xmn32m")), c.toString());
+    }
+
+    @Test
+    void fastAdvertsMeansAnInstanceUnder100Milliseconds(@TempDir Path dir) throws Exception {
+        assertFalse(ParentProcess.fastAdverts(load(dir, "advert_int 0.1")));
+        assertTrue(ParentProcess.fastAdverts(load(dir, "advert_int 0.09")));
+        assertFalse(ParentProcess.fastAdverts(load(dir, "")), "default 1 s");
+    }
+
+    private static KeepalivedConfig load(Path dir, String advert) throws Exception {
+        Path f = dir.resolve("k.conf");
+        Files.writeString(f, """
+                vrrp_instance VI_1 {
+                    interface lo
+                    virtual_router_id 51
+                    priority 100
+                    version 3
+                    %s
+                    virtual_ipaddress {
+                        192.0.2.1/32
+                    }
+                }
+                """.formatted(advert));
+        return ConfigLoader.load(f, new LoadOptions("t", false, HostView.system().interfaces())).config();
     }
 
     @Test
