@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jkeepalived.core.time.Scheduler;
 import org.jkeepalived.netlink.announce.PacketSocket;
+import org.jkeepalived.netlink.nft.NftablesFirewall;
 import org.jkeepalived.netlink.rtnl.Address;
 import org.jkeepalived.netlink.rtnl.Link;
 import org.jkeepalived.netlink.rtnl.Rtnetlink;
@@ -23,6 +24,7 @@ import org.jkeepalived.netlink.vmac.SysctlSetting;
 import org.jkeepalived.vrrp.engine.AddressInstaller;
 import org.jkeepalived.vrrp.engine.Announcer;
 import org.jkeepalived.vrrp.router.InstancePlan;
+import org.jkeepalived.vrrp.router.VipFirewall;
 import org.jkeepalived.vrrp.router.VrrpNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The VRRP router's kernel side in the calling thread's network namespace: rtnetlink for addresses,
  * links and events, raw VRRP sockets for adverts, packet sockets for GARP/NA, /proc/sys for the
  * sysctls keepalived sets ({@code promote_secondaries=1} on every interface that carries VIPs, so
- * deleting one address never takes the others with it; the use_vmac settings), restored on release.
+ * deleting one address never takes the others with it; the use_vmac settings), restored on release; and
+ * the nftables drop rules of {@code no_accept} instances, whose tables go when the network closes.
  */
 public final class NetlinkVrrpNetwork implements VrrpNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(NetlinkVrrpNetwork.class);
@@ -44,6 +47,7 @@ public final class NetlinkVrrpNetwork implements VrrpNetwork {
     private final NetlinkVmac vmac;
     private final Map<String, PacketSocket> packetSockets = new HashMap<>();
     private final Map<String, List<SysctlSetting>> changedSysctls = new HashMap<>();
+    private NftablesFirewall firewall;
 
     private NetlinkVrrpNetwork(Scheduler scheduler, TimingThreads timing, RtnetlinkSocket rtnl, ProcSysctl sysctl) {
         this.scheduler = scheduler;
@@ -184,6 +188,15 @@ public final class NetlinkVrrpNetwork implements VrrpNetwork {
         return new PacketAnnouncer(this, scheduler, plan);
     }
 
+    /** Made on first use, so a configuration without no_accept never starts the nftables thread. */
+    @Override
+    public synchronized VipFirewall firewall() {
+        if (firewall == null) {
+            firewall = NftablesFirewall.withNftCommand();
+        }
+        return firewall;
+    }
+
     @Override
     public Closeable watch(LinkListener listener) throws IOException {
         return LinkWatch.start(rtnl, listener);
@@ -192,6 +205,10 @@ public final class NetlinkVrrpNetwork implements VrrpNetwork {
     @Override
     public void close() {
         synchronized (this) {
+            if (firewall != null) {
+                firewall.close();
+                firewall = null;
+            }
             packetSockets.values().forEach(PacketSocket::close);
             packetSockets.clear();
         }

@@ -187,6 +187,7 @@ public final class VrrpInstance {
             armAdverTimer();
             return;
         }
+        effectivePriority = AddressOwnerConflict.priorityAfter(priority, effectivePriority, this::log);
         boolean higher = priority > effectivePriority;
         if (higher || priority == effectivePriority && compareAddresses(source, spec.primaryAddress()) > 0) {
             // RFC 5798 §6.4.3: yield to the better master.

@@ -17,15 +17,17 @@ import org.jkeepalived.vrrp.packet.InstanceExpectations;
  * @param vmacName           the use_vmac interface to create, or null
  * @param announceIntervalNanos garp_interval (IPv4) or gna_interval (IPv6): the gap between two
  *                           gratuitous ARPs / NAs, 0 for back to back
+ * @param dropRule           what the firewall drops while the instance is MASTER; empty when it accepts
  */
 public record InstancePlan(org.jkeepalived.core.config.vrrp.VrrpInstance config, InstanceSpec spec,
                            InstanceExpectations expectations, String baseInterface, String vmacName,
-                           long announceIntervalNanos) {
+                           long announceIntervalNanos, java.util.Optional<DropRule> dropRule) {
     public InstancePlan {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(expectations, "expectations");
         Objects.requireNonNull(baseInterface, "baseInterface");
+        Objects.requireNonNull(dropRule, "dropRule");
     }
 
     public String name() {

@@ -139,7 +139,8 @@ public final class InstancePlanner {
         InstanceExpectations expect = new InstanceExpectations(c.name(), version, c.virtualRouterId(), auth, password,
                 spec.advertIntervalOnWire(), vips, peers, c.checkUnicastSrc(), false, c.skipCheckAdvAddr());
         Duration gap = c.ipv6() ? c.garp().gnaInterval() : c.garp().garpInterval();
-        return new InstancePlan(c, spec, expect, base, vmac, gap.toNanos());
+        return new InstancePlan(c, spec, expect, base, vmac, gap.toNanos(),
+                DropRule.of(c, global.nftables(), device));
     }
 
     private static void addTracking(InstanceSpec.Builder b, Tracking t, VrrpConfig vrrp, boolean weights) {

@@ -39,6 +39,14 @@ public interface VrrpNetwork extends InstancePlanner.AddressSource, Closeable {
     /** The gratuitous ARP / unsolicited NA sender of one instance. */
     Announcer announcer(InstancePlan plan);
 
+    /**
+     * The firewall that carries the drop rules of {@code no_accept} instances; one per network, closed with it.
+     * The default installs nothing.
+     */
+    default VipFirewall firewall() {
+        return VipFirewall.NONE;
+    }
+
     /** Starts reporting link and address changes; closing the result stops it. */
     Closeable watch(LinkListener listener) throws IOException;
 

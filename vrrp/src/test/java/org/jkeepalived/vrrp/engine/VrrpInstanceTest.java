@@ -313,4 +313,18 @@ class VrrpInstanceTest {
         assertEquals(List.of(0L, 60_000_000L, 120_000_000L, 180_000_000L), ports.announceTimes);
         assertEquals(List.of(1, 2, 2, 2), ports.announceRepeats);
     }
+
+    @Test
+    void secondAddressOwnerMakesTheMasterLowerItselfAndYield() {
+        // keepalived 2.2.7, two nodes at priority 255 on one VRID (checked in namespaces)
+        VrrpInstance vi = ports.instance(spec().priority(255).build());
+        vi.start();
+        ports.log.clear();
+        vi.receivedAdvert(v2(255), PEER_LOW);
+        assertEquals(VrrpState.BACKUP, vi.state());
+        assertEquals(List.of("(VI_1) CONFIGURATION ERROR: local instance and a remote instance are both configured"
+                + " as address owner, please fix - reducing local priority",
+                "(VI_1) Master received advert from 192.0.2.0 with higher priority 255, ours 254",
+                "(VI_1) Entering BACKUP STATE"), ports.log.subList(0, 3));
+    }
 }

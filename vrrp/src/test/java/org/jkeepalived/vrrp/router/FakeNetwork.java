@@ -94,6 +94,31 @@ final class FakeNetwork implements VrrpNetwork {
     }
 
     @Override
+    public VipFirewall firewall() {
+        return new VipFirewall() {
+            @Override
+            public void setDropRule(DropRule rule) {
+                calls.add("drop " + rule.instance() + " " + addresses(rule));
+            }
+
+            @Override
+            public void removeDropRule(DropRule rule) {
+                calls.add("undrop " + rule.instance() + " " + addresses(rule));
+            }
+
+            @Override
+            public void close() {
+                calls.add("close firewall");
+            }
+        };
+    }
+
+    private static String addresses(DropRule rule) {
+        return rule.addresses().stream().map(a -> a.address().getHostAddress() + "%" + a.interfaceName()).toList()
+                .toString();
+    }
+
+    @Override
     public Closeable watch(LinkListener l) {
         listener = l;
         return () -> watchClosed = true;

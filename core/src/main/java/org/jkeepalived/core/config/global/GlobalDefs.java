@@ -13,7 +13,7 @@ import org.jkeepalived.core.config.SourceLocation;
  * keepalived 2.2.7's default when the keyword is absent; {@link #DEFAULT} is the config without
  * global_defs.
  *
- * <p>Settings that jkeepalived does not act on (SNMP, DBus, nftables, netlink buffer sizes, reload
+ * <p>Settings that jkeepalived does not act on (SNMP, DBus, nftables_ipvs, netlink buffer sizes, reload
  * files, ...) are kept as written in {@link #otherSettings} (keyword to joined arguments) so a dump
  * or a later feature loses nothing.
  *
@@ -25,6 +25,8 @@ import org.jkeepalived.core.config.SourceLocation;
  * @param location          where the global_defs block starts, absent without one
  * @param metricsListen     jkeepalived's {@code metrics_listen}: where the metrics/status endpoint listens, absent
  *                          when it is off (the default)
+ * @param nftables          {@code nftables}, {@code nftables_priority}, {@code nftables_counters},
+ *                          {@code nftables_ifindex} (and {@code vrrp_iptables}, read as nftables)
  */
 public record GlobalDefs(Optional<String> routerId, Notification notification, VrrpDefaults vrrp,
                          ProcessTuning vrrpProcess, ProcessTuning checkerProcess, ProcessTuning bfdProcess,
@@ -38,7 +40,7 @@ public record GlobalDefs(Optional<String> routerId, Notification notification, V
                          Duration startupScriptTimeout, Optional<ScriptCommand> shutdownScript,
                          Duration shutdownScriptTimeout, TopLevelSettings topLevel,
                          Map<String, String> otherSettings, Optional<SourceLocation> location,
-                         Optional<MetricsListen> metricsListen) {
+                         Optional<MetricsListen> metricsListen, Nftables nftables) {
     public static final Duration DEFAULT_SCRIPT_TIMEOUT = Duration.ofSeconds(10);
     public static final GlobalDefs DEFAULT = new GlobalDefsBuilder().build();
 

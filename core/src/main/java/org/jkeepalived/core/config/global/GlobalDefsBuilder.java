@@ -50,6 +50,10 @@ final class GlobalDefsBuilder {
     boolean logUnknownVrids;
     String vmacPrefix = "vrrp";
     String vmacAddrPrefix;
+    String nftablesTable;
+    int nftablesPriority = Nftables.DEFAULT_PRIORITY;
+    boolean nftablesCounters;
+    boolean nftablesIfindex;
 
     final Tuning vrrpProcess = new Tuning();
     final Tuning checkerProcess = new Tuning();
@@ -146,7 +150,9 @@ final class GlobalDefsBuilder {
                 maxAutoPriority == null ? OptionalInt.empty() : OptionalInt.of(maxAutoPriority),
                 Optional.ofNullable(minAutoPriorityDelay), Optional.ofNullable(startupScript), startupScriptTimeout,
                 Optional.ofNullable(shutdownScript), shutdownScriptTimeout, top, other,
-                Optional.ofNullable(location), metricsListen());
+                Optional.ofNullable(location), metricsListen(),
+                new Nftables(nftablesTable == null ? Nftables.DEFAULT_TABLE : nftablesTable, nftablesPriority,
+                        nftablesCounters, nftablesIfindex));
     }
 
     private Optional<MetricsListen> metricsListen() {

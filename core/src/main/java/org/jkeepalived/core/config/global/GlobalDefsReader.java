@@ -27,8 +27,7 @@ public final class GlobalDefsReader {
     private static final List<String> KEPT_AS_TEXT = List.of("tmp_config_directory", "config_save_dir",
             "lvs_process_name", "snmp_socket", "enable_snmp_vrrp", "enable_snmp_checker",
             "enable_snmp_rfc", "enable_snmp_rfcv2", "enable_snmp_rfcv3", "enable_snmp_keepalived", "enable_traps",
-            "enable_dbus", "dbus_service_name", "nftables", "nftables_priority", "nftables_counters",
-            "nftables_ifindex", "nftables_ipvs", "nftables_ipvs_priority", "nftables_ipvs_start_fwmark",
+            "enable_dbus", "dbus_service_name", "nftables_ipvs", "nftables_ipvs_priority", "nftables_ipvs_start_fwmark",
             "disable_local_igmp", "vrrp_netlink_cmd_rcv_bufs",
             "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs", "vrrp_netlink_monitor_rcv_bufs_force",
             "lvs_netlink_cmd_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force", "lvs_netlink_monitor_rcv_bufs",
@@ -81,18 +80,12 @@ public final class GlobalDefsReader {
         KeywordTable<GlobalDefsBuilder> t = new KeywordTable<>("global_defs");
         GlobalNotificationKeywords.register(t);
         GlobalVrrpKeywords.register(t);
+        GlobalFirewallKeywords.register(t);
         GlobalProcessKeywords.register(t);
         MetricsKeywords.register(t);
         for (String k : KEPT_AS_TEXT) {
             t.on(k, (b, n) -> b.other.put(n.keyword(), n.joinedArgs()));
         }
-        // keepalived 2.2.7 as Debian builds it has nftables only: vrrp_iptables is reported and replaced, and
-        // vrrp_ipsets is an unknown keyword.
-        t.on("vrrp_iptables", (b, n, d) -> {
-            d.warning(n, "iptables not supported, using nftables instead; replace vrrp_iptables and vrrp_ipsets"
-                    + " with the nftables option");
-            b.other.put("nftables", "");
-        });
         return t;
     }
 

@@ -232,7 +232,29 @@ class GlobalDefsReaderTest {
         // 'nftables' config option"; vrrp_ipsets: "Unknown keyword 'vrrp_ipsets'"
         GlobalDefs g = read("global_defs {\n vrrp_iptables\n}\n");
         one(Severity.WARNING, 2, "vrrp_iptables", "using nftables instead");
-        assertEquals("", g.otherSettings().get("nftables"));
+        assertEquals(Nftables.DEFAULT, g.nftables());
+    }
+
+    @Test
+    void nftablesSettings() {
+        GlobalDefs g = read("global_defs {\n nftables mytable\n nftables_priority -5\n nftables_counters\n"
+                + " nftables_ifindex\n}\n");
+        assertEquals(new Nftables("mytable", -5, true, true), g.nftables());
+        assertEquals(Nftables.DEFAULT, read("global_defs {\n nftables\n}\n").nftables());
+    }
+
+    @Test
+    void nftablesTwiceKeepsTheFirst() {
+        // "nftables already specified - ignoring"
+        GlobalDefs g = read("global_defs {\n nftables one\n nftables two\n}\n");
+        one(Severity.WARNING, 3, "nftables", "already specified");
+        assertEquals("one", g.nftables().table());
+    }
+
+    @Test
+    void badNftablesPriority() {
+        read("global_defs {\n nftables_priority low\n}\n");
+        one(Severity.ERROR, 2, "nftables_priority", "");
     }
 
     @Test
