@@ -86,6 +86,16 @@ final class TrackerSet {
         return null;
     }
 
+    /** keepalived's line (after "(NAME): ") for {@code cause} putting the instance in FAULT. */
+    String faultLine(TrackedObject cause) {
+        return switch (cause.kind()) {
+            case INTERFACE -> "entering FAULT state (interface " + cause.name() + " down)";
+            case SCRIPT -> "entering FAULT state due to script " + cause.name();
+            case FILE -> "entering FAULT state (tracked file " + cause.name() + " has status "
+                    + fileValue(cause) + ")";
+        };
+    }
+
     /** The current value of a tracked file (0 until one is reported). */
     long fileValue(TrackedObject t) {
         return value[tracked.indexOf(t)];
