@@ -38,6 +38,8 @@ public final class VrrpInstance {
     /** Master_Adver_Interval: ours when MASTER; learned from the master's adverts in v3 BACKUP. */
     private long masterAdverInterval;
     private boolean wantMaster;
+    /** start() was called while a weight-0 script had no result: the instance waits in INIT for it. */
+    private boolean awaitingScripts;
     private InetAddress masterAddress;
     private int masterPriority;
     private Transition lastTransition;
@@ -60,18 +62,33 @@ public final class VrrpInstance {
         listeners.add(Objects.requireNonNull(listener));
     }
 
-    /** Starts the instance (RFC 5798 §6.4.1): the owner becomes MASTER at once, others BACKUP. */
+    /**
+     * Starts the instance (RFC 5798 §6.4.1): the owner becomes MASTER at once, others BACKUP. While a
+     * weight-0 track_script has no result yet ({@link #scriptPending}) the instance stays in INIT, as
+     * keepalived 2.2.7 does, and takes its first state when the last such script reports.
+     */
     public void start() {
         if (state != VrrpState.INIT && state != VrrpState.STOP) {
             return;
         }
+        if (trackers.awaitingFirstResult() && trackers.faultCause() == null) {
+            removeAddresses();
+            awaitingScripts = true;
+            return;
+        }
+        firstState();
+    }
+
+    private void firstState() {
         if (trackers.faultCause() != null || group != null && group.anyTrackerFault()) {
             transition(VrrpState.FAULT, TransitionReason.TRACKER_FAULT);
         } else if (spec.addressOwner()) {
             transition(VrrpState.MASTER, TransitionReason.ADDRESS_OWNER);
         } else {
-            // keepalived clears VIPs a previous run may have left before entering BACKUP (init).
-            removeAddresses();
+            if (!awaitingScripts) {
+                // keepalived clears VIPs a previous run may have left before entering BACKUP (init).
+                removeAddresses();
+            }
             transition(VrrpState.BACKUP, TransitionReason.STARTUP);
         }
     }
@@ -102,6 +119,22 @@ public final class VrrpInstance {
     /** track_script input: the named vrrp_script's result after its rise/fall counting. */
     public void scriptResult(String scriptName, boolean ok) {
         if (trackers.setStatus(TrackedObject.Kind.SCRIPT, scriptName, ok)) {
+            trackersChanged();
+        }
+    }
+
+    /**
+     * track_script input: the named vrrp_script has no result yet (keepalived's INIT): its weight is not
+     * applied either way, it holds nothing in FAULT, and with weight 0 it keeps a starting instance in INIT.
+     */
+    public void scriptPending(String scriptName) {
+        if (trackers.setPending(scriptName)) {
+            if (state == VrrpState.INIT && !awaitingScripts) {
+                // not started: the priority starts here, it does not change (keepalived logs nothing)
+                effectivePriority = trackers.effectivePriority(spec.priority());
+                announcements.priorityChanged(effectivePriority);
+                return;
+            }
             trackersChanged();
         }
     }
@@ -148,6 +181,11 @@ public final class VrrpInstance {
             effectivePriority = priority;
             announcements.priorityChanged(priority);
         }
+        if (awaitingScripts && state == VrrpState.INIT && !trackers.awaitingFirstResult()) {
+            // keepalived 2.2.7 logs "Entering BACKUP STATE" without "(init)" here, and nothing for FAULT
+            firstState();
+            return;
+        }
         if (state == VrrpState.INIT || state == VrrpState.STOP) {
             return;
         }
@@ -183,10 +221,11 @@ public final class VrrpInstance {
         if (from == to) {
             return;
         }
-        if (to != VrrpState.STOP) {
+        if (to != VrrpState.STOP && !(awaitingScripts && to == VrrpState.FAULT)) {
             // keepalived writes no "Entering" line on shutdown: only "sent 0 priority" / "removing VIPs."
-            log("Entering " + to + " STATE" + (from == VrrpState.INIT ? " (init)" : ""));
+            log("Entering " + to + " STATE" + (from == VrrpState.INIT && !awaitingScripts ? " (init)" : ""));
         }
+        awaitingScripts = false;
         if (from == VrrpState.MASTER) {
             // RFC 5798 §6.4.3 Shutdown sends priority 0; keepalived does the same on MASTER -> FAULT.
             announcements.leftMaster(to == VrrpState.FAULT || to == VrrpState.STOP);
