@@ -180,6 +180,11 @@ public final class VrrpInstance {
             log("Changing effective priority from " + effectivePriority + " to " + priority);
             effectivePriority = priority;
             announcements.priorityChanged(priority);
+            if (state != VrrpState.STOP && (state != VrrpState.INIT || awaitingScripts)) {
+                for (int i = 0; i < listeners.size(); i++) {
+                    listeners.get(i).onPriorityChanged(spec.name(), state, priority);
+                }
+            }
         }
         if (awaitingScripts && state == VrrpState.INIT && !trackers.awaitingFirstResult()) {
             // keepalived 2.2.7 logs "Entering BACKUP STATE" without "(init)" here, and nothing for FAULT

@@ -67,8 +67,10 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     private final ExecutorService notifyThread = single("vrrp-notify");
     private final ExecutorService smtpThread = single("vrrp-smtp");
 
+    private static final Target NONE = new Target(NotifyScripts.NONE, false, false);
+
     /** What one instance or group notifies with. */
-    private record Target(NotifyScripts scripts, boolean smtpAlert) {
+    private record Target(NotifyScripts scripts, boolean smtpAlert, boolean priorityChanges) {
     }
 
     /**
@@ -94,10 +96,11 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         Notification n = global.notification();
         boolean smtpDefault = n.smtpAlertVrrp().or(n::smtpAlert).orElse(false);
         for (org.jkeepalived.core.config.vrrp.VrrpInstance i : vrrp.instances()) {
-            instances.put(i.name(), new Target(i.notifyScripts(), i.smtpAlert().orElse(smtpDefault)));
+            instances.put(i.name(), new Target(i.notifyScripts(), i.smtpAlert().orElse(smtpDefault),
+                    i.notifyPriorityChanges()));
         }
         for (VrrpSyncGroup g : vrrp.syncGroups()) {
-            groups.put(g.name(), new Target(g.notifyScripts(), g.smtpAlert().orElse(smtpDefault)));
+            groups.put(g.name(), new Target(g.notifyScripts(), g.smtpAlert().orElse(smtpDefault), false));
             g.members().forEach(m -> groupOf.put(m, g.name()));
         }
     }
@@ -173,7 +176,7 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     public void onTransition(String instance, VrrpState newState, VrrpState previous, TransitionReason reason,
                              int effectivePriority) {
         states.put(instance, newState);
-        Target t = instances.getOrDefault(instance, new Target(NotifyScripts.NONE, false));
+        Target t = instances.getOrDefault(instance, NONE);
         dispatch(new NotifyEvent(NotifyEvent.Kind.INSTANCE, instance, newState.name(), effectivePriority), t);
         String group = groupOf.get(instance);
         if (newState == VrrpState.STOP && group != null && groupStopped(group)) {
@@ -184,11 +187,25 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
 
     @Override
     public void onMasterReceivedLowerPriority(String instance, int advertPriority) {
-        Target t = instances.getOrDefault(instance, new Target(NotifyScripts.NONE, false));
+        Target t = instances.getOrDefault(instance, NONE);
         VrrpInstance i = engines.get(instance);
         // keepalived reports the master's own effective priority, not the advert's
         dispatch(new NotifyEvent(NotifyEvent.Kind.INSTANCE, instance, NotifyEvent.MASTER_RX_LOWER_PRI,
-                i != null ? i.effectivePriority() : advertPriority), new Target(t.scripts(), false));
+                i != null ? i.effectivePriority() : advertPriority), new Target(t.scripts(), false, false));
+    }
+
+    /**
+     * notify_priority_changes, as keepalived 2.2.7 does it (checked with its notify FIFOs and scripts): a FIFO
+     * line {@code INSTANCE "VI_1" MASTER_PRIORITY 80} for a MASTER, {@code BACKUP_PRIORITY} in any other state
+     * (FAULT included), on every notify FIFO; no notify script runs and no mail goes out.
+     */
+    @Override
+    public void onPriorityChanged(String instance, VrrpState state, int effectivePriority) {
+        if (!instances.getOrDefault(instance, NONE).priorityChanges()) {
+            return;
+        }
+        String what = state == VrrpState.MASTER ? NotifyEvent.MASTER_PRIORITY : NotifyEvent.BACKUP_PRIORITY;
+        dispatch(new NotifyEvent(NotifyEvent.Kind.INSTANCE, instance, what, effectivePriority), NONE);
     }
 
     @Override
@@ -197,7 +214,7 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
             return;
         }
         dispatch(new NotifyEvent(NotifyEvent.Kind.GROUP, group, newState.name(), 0),
-                groups.getOrDefault(group, new Target(NotifyScripts.NONE, false)));
+                groups.getOrDefault(group, NONE));
     }
 
     private boolean groupStopped(String group) {
