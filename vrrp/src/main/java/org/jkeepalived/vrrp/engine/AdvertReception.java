@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.engine;
 
 import java.net.InetAddress;
+import org.jkeepalived.core.time.Scheduler;
 import org.jkeepalived.vrrp.packet.AddressText;
 import org.jkeepalived.vrrp.packet.VrrpAdvert;
 
@@ -13,11 +14,15 @@ final class AdvertReception {
     private static final long NANOS_PER_MICRO = 1_000;
 
     private final VrrpInstance instance;
+    private final Scheduler scheduler;
     private boolean preemptTimeSet;
     private long preemptTime;
+    private InetAddress masterAddress;
+    private int masterPriority;
 
-    AdvertReception(VrrpInstance instance) {
+    AdvertReception(VrrpInstance instance, Scheduler scheduler) {
         this.instance = instance;
+        this.scheduler = scheduler;
     }
 
     /** An advert for this instance's VRID and version, already validated by the codec. */
@@ -50,6 +55,20 @@ final class AdvertReception {
         }
     }
 
+    /** The master last heard from (this instance itself when MASTER), and its priority. */
+    void masterIs(InetAddress address, int priority) {
+        masterAddress = address;
+        masterPriority = priority;
+    }
+
+    InetAddress masterAddress() {
+        return masterAddress;
+    }
+
+    int masterPriority() {
+        return masterPriority;
+    }
+
     /** Forgets a preempt_delay in progress (on entering any state but BACKUP). */
     void resetPreemptDelay() {
         preemptTimeSet = false;
@@ -58,7 +77,7 @@ final class AdvertReception {
     private void backupReceived(VrrpAdvert received, int priority, InetAddress source) {
         InstanceSpec spec = instance.spec();
         int ours = instance.effectivePriority();
-        long now = instance.nanoTime();
+        long now = scheduler.nanoTime();
         if (priority == 0) {
             // RFC 5798 §6.4.2 (RFC 9568): the master stepped down; wait only Skew_Time.
             instance.log("Backup received priority 0 advertisement");
@@ -67,7 +86,8 @@ final class AdvertReception {
                 || spec.preemptDelayMicros() > 0 && (!preemptTimeSet || preemptTime > now)) {
             // RFC 5798 §6.4.2: accept the master; v3 learns its interval (RFC 9568 §6.4.2).
             learnAdverInterval(received);
-            instance.heardMaster(source, priority);
+            masterIs(source, priority);
+            instance.acceptedMaster();
             if (spec.preemptDelayMicros() > 0 && spec.preempt()) {
                 if (priority > ours && preemptTimeSet) {
                     preemptTimeSet = false;
@@ -81,7 +101,7 @@ final class AdvertReception {
             instance.setMasterDownTimer(instance.masterDownInterval());
         } else {
             // RFC 5798 §6.4.2: preempting, so a lower priority advert does not reset the timer.
-            instance.heardLowerPriority(source, priority);
+            masterIs(source, priority);
             instance.log("received lower priority (" + priority + ") advert from " + AddressText.of(source)
                     + " - discarding");
         }
@@ -109,13 +129,14 @@ final class AdvertReception {
                 announcements.sendNow();
             }
             learnAdverInterval(received);
-            instance.heardMaster(source, priority);
+            masterIs(source, priority);
+            instance.acceptedMaster();
             instance.transition(VrrpState.BACKUP, higher ? TransitionReason.HIGHER_PRIORITY_ADVERT
                     : TransitionReason.HIGHER_ADDRESS_ADVERT);
             return;
         }
         // RFC 5798 §6.4.3 discards a lower priority advert; keepalived re-asserts unless lower_prio_no_advert.
-        instance.masterReceivedLowerPriority(priority);
+        instance.listeners().onMasterReceivedLowerPriority(spec.name(), priority);
         String line = "Received advert from " + AddressText.of(source) + " with lower priority " + priority
                 + ", ours " + ours;
         if (spec.lowerPrioNoAdvert()) {

@@ -1,7 +1,6 @@
 package org.jkeepalived.vrrp.engine;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -23,11 +22,11 @@ public final class VrrpInstance {
     private InstanceSpec spec;
     private final Scheduler scheduler;
     private final AddressInstaller installer;
-    private final List<TransitionListener> listeners = new ArrayList<>(2);
+    private final TransitionListeners listeners = new TransitionListeners();
     private TrackerSet trackers;
     private final VrrpCounters counters = new VrrpCounters();
     private final Announcements announcements;
-    private final AdvertReception reception = new AdvertReception(this);
+    private final AdvertReception reception;
     private final MasterDownTimer downTimer;
     private final String prefix;
     private SyncGroup group;
@@ -40,8 +39,6 @@ public final class VrrpInstance {
     private boolean wantMaster;
     /** start() was called while a weight-0 script had no result: the instance waits in INIT for it. */
     private boolean awaitingScripts;
-    private InetAddress masterAddress;
-    private int masterPriority;
     private Transition lastTransition;
 
     public VrrpInstance(InstanceSpec spec, Scheduler scheduler, AdvertSender sender, AddressInstaller installer,
@@ -56,10 +53,11 @@ public final class VrrpInstance {
         this.announcements = new Announcements(spec, scheduler, Objects.requireNonNull(sender, "sender"),
                 Objects.requireNonNull(announcer, "announcer"), counters, effectivePriority, this::log);
         this.downTimer = new MasterDownTimer(scheduler, this::masterDown);
+        this.reception = new AdvertReception(this, scheduler);
     }
 
     public void addListener(TransitionListener listener) {
-        listeners.add(Objects.requireNonNull(listener));
+        listeners.add(listener);
     }
 
     /**
@@ -162,7 +160,7 @@ public final class VrrpInstance {
         announcements.reconfigured(next, effectivePriority);
         if (state == VrrpState.MASTER) {
             masterAdverInterval = next.advertIntervalMicros();
-            masterPriority = effectivePriority;
+            reception.masterIs(reception.masterAddress(), effectivePriority);
             change.droppedAddressLines().forEach(this::log);
             log("setting VIPs.");
             installer.update(change.before(), next);
@@ -181,9 +179,7 @@ public final class VrrpInstance {
             effectivePriority = priority;
             announcements.priorityChanged(priority);
             if (state != VrrpState.STOP && (state != VrrpState.INIT || awaitingScripts)) {
-                for (int i = 0; i < listeners.size(); i++) {
-                    listeners.get(i).onPriorityChanged(spec.name(), state, priority);
-                }
+                listeners.onPriorityChanged(spec.name(), state, priority);
             }
         }
         if (awaitingScripts && state == VrrpState.INIT && !trackers.awaitingFirstResult()) {
@@ -249,8 +245,7 @@ public final class VrrpInstance {
                 counters.becomeMaster++;
                 reception.resetPreemptDelay();
                 masterAdverInterval = spec.advertIntervalMicros();
-                masterAddress = spec.primaryAddress();
-                masterPriority = effectivePriority;
+                reception.masterIs(spec.primaryAddress(), effectivePriority);
                 log("setting VIPs.");
                 installer.install(spec);
                 announcements.becameMaster();
@@ -267,9 +262,7 @@ public final class VrrpInstance {
             }
             default -> reception.resetPreemptDelay();
         }
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onTransition(spec.name(), to, from, reason, effectivePriority);
-        }
+        listeners.onTransition(spec.name(), to, from, reason, effectivePriority);
         if (group != null && reason != TransitionReason.SYNC_GROUP) {
             group.memberChanged(this, to, from);
         }
@@ -313,11 +306,11 @@ public final class VrrpInstance {
 
     /** The address of the last master heard from (ours when MASTER), or null. */
     public InetAddress masterAddress() {
-        return masterAddress;
+        return reception.masterAddress();
     }
 
     public int masterPriority() {
-        return masterPriority;
+        return reception.masterPriority();
     }
 
     /** Whether a tracked object currently holds this instance in FAULT. */
@@ -353,8 +346,8 @@ public final class VrrpInstance {
         return announcements.current();
     }
 
-    long nanoTime() {
-        return scheduler.nanoTime();
+    TransitionListeners listeners() {
+        return listeners;
     }
 
     Announcements announcements() {
@@ -365,27 +358,13 @@ public final class VrrpInstance {
         downTimer.set(delayMicros);
     }
 
-    /** An advert from the master this BACKUP accepts (or the better master a MASTER yields to). */
-    void heardMaster(InetAddress source, int priority) {
-        masterAddress = source;
-        masterPriority = priority;
+    /** This BACKUP accepted a master's advert (or this MASTER yields to a better master). */
+    void acceptedMaster() {
         wantMaster = false;
-    }
-
-    /** A lower priority advert a preempting BACKUP discards. */
-    void heardLowerPriority(InetAddress source, int priority) {
-        masterAddress = source;
-        masterPriority = priority;
     }
 
     void learnedAdverInterval(long micros) {
         masterAdverInterval = micros;
-    }
-
-    void masterReceivedLowerPriority(int priority) {
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onMasterReceivedLowerPriority(spec.name(), priority);
-        }
     }
 
     boolean wantsMaster() {
