@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jkeepalived.core.config.HostFiles;
 import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.ScriptVerdict;
 import org.jkeepalived.core.config.global.GlobalDefs;
@@ -55,6 +56,9 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     private final int ourGid;
     private final String hostName;
     private final Duration notifyTimeout;
+    private final Optional<HostFiles> hostFiles;
+    /** The FIFOs this process created (and so removes when it stops), across reloads. */
+    private final Set<java.nio.file.Path> createdFifos = new java.util.LinkedHashSet<>();
     private final Map<String, Target> instances = new HashMap<>();
     private final Map<String, Target> groups = new HashMap<>();
     private final Map<String, String> groupOf = new HashMap<>();
@@ -79,6 +83,18 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     public Notifier(GlobalDefs global, VrrpConfig vrrp, ScriptRunner runner,
                     Function<ScriptCommand, ScriptVerdict> verdicts, int ourUid, int ourGid, String hostName,
                     Duration notifyTimeout) {
+        this(global, vrrp, runner, verdicts, ourUid, ourGid, hostName, notifyTimeout, Optional.empty());
+    }
+
+    /**
+     * @param hostName   the local host name: the default router_id, HELO name and sender domain
+     * @param hostFiles  the user and group databases that say who owns a notify FIFO this process creates
+     *                   ({@link ScriptVerdict#owner}); without them it stays this process's
+     */
+    public Notifier(GlobalDefs global, VrrpConfig vrrp, ScriptRunner runner,
+                    Function<ScriptCommand, ScriptVerdict> verdicts, int ourUid, int ourGid, String hostName,
+                    Duration notifyTimeout, Optional<HostFiles> hostFiles) {
+        this.hostFiles = hostFiles;
         this.global = global;
         this.runner = runner;
         this.verdicts = verdicts;
@@ -142,9 +158,14 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         if (config.isEmpty()) {
             return;
         }
-        FifoWriter w = FifoWriter.open(config.get().name());
+        NotifyFifo f = config.get();
+        FifoWriter w = FifoWriter.open(f.name(), hostFiles.flatMap(h -> ScriptVerdict.owner(f.user(), f.group(),
+                global, h)));
         if (w == null) {
             return;
+        }
+        if (w.created()) {
+            createdFifos.add(w.path());
         }
         fifos.add(w);
         config.get().script().ifPresent(s -> verdict(s).ifPresent(v -> fifoScripts.add(runner.run(
@@ -315,6 +336,14 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         smtpThread.shutdownNow();
         fifoScripts.forEach(ScriptRunner.Running::kill);
         fifos.forEach(FifoWriter::close);
+        // keepalived removes the FIFOs it created when it stops, and leaves the others
+        for (java.nio.file.Path p : createdFifos) {
+            try {
+                java.nio.file.Files.deleteIfExists(p);
+            } catch (IOException e) {
+                LOG.debug("removing {}: {}", p, e.getMessage());
+            }
+        }
     }
 
     @Override
