@@ -30,7 +30,7 @@ public record ScriptVerdict(boolean runnable, int uid, int gid, boolean viaShell
 
     /** Decides for {@code command}; the program is looked for as the user the script would run as. */
     public static ScriptVerdict of(ScriptCommand command, GlobalDefs global, HostFiles files) {
-        Optional<Account> runAs = runAs(command, global, files);
+        Optional<Account> runAs = runAs(command.user(), command.group(), global, files);
         if (runAs.isEmpty()) {
             return refused(command.user().isPresent()
                     ? "cannot resolve user " + command.user().get() + command.group().map(g -> " group " + g).orElse("")
@@ -56,13 +56,26 @@ public record ScriptVerdict(boolean runnable, int uid, int gid, boolean viaShell
         return run(uid, gid);
     }
 
+    /**
+     * Who owns a file keepalived creates for a {@code [username [groupname]]} pair (a notify FIFO), as
+     * keepalived 2.2.7 does (checked against the binary): the user named, in the group named or else the user's
+     * primary group; without a user, the user scripts run as by default ({@code script_user}, else
+     * {@code keepalived_script}, else root). Empty when a name does not resolve or script security leaves no
+     * default user.
+     */
+    public static Optional<Account> owner(Optional<String> user, Optional<String> group, GlobalDefs global,
+                                          HostFiles files) {
+        return runAs(user, group, global, files);
+    }
+
     private static ScriptVerdict refused(String reason) {
         return new ScriptVerdict(false, -1, -1, false, reason);
     }
 
-    private static Optional<Account> runAs(ScriptCommand s, GlobalDefs global, HostFiles files) {
-        if (s.user().isPresent()) {
-            return resolve(s.user().get(), s.group(), files);
+    private static Optional<Account> runAs(Optional<String> user, Optional<String> group, GlobalDefs global,
+                                           HostFiles files) {
+        if (user.isPresent()) {
+            return resolve(user.get(), group, files);
         }
         if (global.scriptUser().isPresent()) {
             return resolve(global.scriptUser().get(), global.scriptGroup(), files);

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * The current status of an instance's tracked objects and what they add up to: the effective
  * priority and whether the instance must be in FAULT. Every tracked object starts healthy
- * (interface up, script OK, file value 0); the wiring feeds the real status before start().
+ * (interface up, script OK, file value 0); the wiring feeds the real status before start(). A script
+ * may be marked pending (no result yet, keepalived's INIT): its weight is not applied either way and it
+ * holds nothing in FAULT, but a pending weight-0 script keeps a starting instance waiting
+ * ({@link #awaitingFirstResult}).
  */
 final class TrackerSet {
     /** Tracked weights may not push a non-owner outside 1..254 (keepalived.conf(5), "track_file"). */
@@ -17,11 +20,13 @@ final class TrackerSet {
     private final List<TrackedObject> tracked;
     private final boolean[] ok;
     private final long[] value;
+    private final boolean[] pending;
 
     TrackerSet(List<TrackedObject> tracked) {
         this.tracked = tracked;
         this.ok = new boolean[tracked.size()];
         this.value = new long[tracked.size()];
+        this.pending = new boolean[tracked.size()];
         java.util.Arrays.fill(ok, true);
     }
 
@@ -38,6 +43,7 @@ final class TrackerSet {
                 if (o.kind() == n.kind() && o.name().equals(n.name())) {
                     s.ok[i] = ok[j];
                     s.value[i] = value[j];
+                    s.pending[i] = pending[j];
                     break;
                 }
             }
@@ -50,12 +56,39 @@ final class TrackerSet {
         boolean changed = false;
         for (int i = 0; i < ok.length; i++) {
             TrackedObject t = tracked.get(i);
-            if (t.kind() == kind && t.name().equals(name) && ok[i] != healthy) {
+            if (t.kind() == kind && t.name().equals(name) && (ok[i] != healthy || pending[i])) {
                 ok[i] = healthy;
+                pending[i] = false;
                 changed = true;
             }
         }
         return changed;
+    }
+
+    /** Marks a script as having no result yet; returns whether a tracked object changed. */
+    boolean setPending(String script) {
+        boolean changed = false;
+        for (int i = 0; i < pending.length; i++) {
+            TrackedObject t = tracked.get(i);
+            if (t.kind() == TrackedObject.Kind.SCRIPT && t.name().equals(script) && !pending[i]) {
+                pending[i] = true;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Whether a weight-0 script has no result yet: keepalived 2.2.7 keeps a starting instance in INIT until
+     * every such script reported once (checked against the binary).
+     */
+    boolean awaitingFirstResult() {
+        for (int i = 0; i < pending.length; i++) {
+            if (pending[i] && tracked.get(i).weight() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Records a track_file value; returns whether a tracked file changed. */
@@ -79,11 +112,21 @@ final class TrackerSet {
                 if (t.weight() == 0 ? (value[i] != 0) != t.reverse() : fileProduct(i) < FILE_FAULT_BELOW) {
                     return t;
                 }
-            } else if (t.weight() == 0 && ok[i] == t.reverse()) {
+            } else if (t.weight() == 0 && ok[i] == t.reverse() && !pending[i]) {
                 return t;
             }
         }
         return null;
+    }
+
+    /** keepalived's line (after "(NAME): ") for {@code cause} putting the instance in FAULT. */
+    String faultLine(TrackedObject cause) {
+        return switch (cause.kind()) {
+            case INTERFACE -> "entering FAULT state (interface " + cause.name() + " down)";
+            case SCRIPT -> "entering FAULT state due to script " + cause.name();
+            case FILE -> "entering FAULT state (tracked file " + cause.name() + " has status "
+                    + fileValue(cause) + ")";
+        };
     }
 
     /** The current value of a tracked file (0 until one is reported). */
@@ -102,7 +145,7 @@ final class TrackerSet {
         long total = basePriority;
         for (int i = 0; i < ok.length; i++) {
             TrackedObject t = tracked.get(i);
-            if (t.weight() == 0) {
+            if (t.weight() == 0 || pending[i]) {
                 continue;
             }
             if (t.kind() == TrackedObject.Kind.FILE) {
@@ -132,6 +175,9 @@ final class TrackerSet {
                 healthy = value[i] == 0;
                 long p = fileProduct(i);
                 added = t.weight() != 0 && p >= FILE_FAULT_BELOW ? p : 0;
+            } else if (pending[i]) {
+                healthy = false;
+                added = 0;
             } else {
                 healthy = ok[i];
                 boolean good = ok[i] != t.reverse();
@@ -151,7 +197,7 @@ final class TrackerSet {
         if (t.kind() == TrackedObject.Kind.FILE) {
             return t.weight() == 0 ? (value[i] != 0) != t.reverse() : fileProduct(i) < FILE_FAULT_BELOW;
         }
-        return t.weight() == 0 && ok[i] == t.reverse();
+        return t.weight() == 0 && ok[i] == t.reverse() && !pending[i];
     }
 
     private long fileProduct(int i) {

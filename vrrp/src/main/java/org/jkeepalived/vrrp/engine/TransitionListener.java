@@ -13,6 +13,13 @@ public interface TransitionListener {
     default void onMasterReceivedLowerPriority(String instance, int advertPriority) {
     }
 
+    /**
+     * A started instance's effective priority changed through its tracked objects (not through a reload), in
+     * {@code state}; for keepalived's {@code notify_priority_changes} FIFO lines.
+     */
+    default void onPriorityChanged(String instance, VrrpState state, int effectivePriority) {
+    }
+
     /** Ignores everything. */
     TransitionListener NONE = (i, n, p, r, e) -> { };
 }

@@ -1,13 +1,10 @@
 package org.jkeepalived.vrrp.engine;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jkeepalived.core.time.Scheduler;
-import org.jkeepalived.core.time.Timer;
-import org.jkeepalived.vrrp.packet.AddressText;
 import org.jkeepalived.vrrp.packet.VrrpAdvert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,20 +18,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class VrrpInstance {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpInstance.class);
-    private static final long NANOS_PER_MICRO = 1_000;
 
     private InstanceSpec spec;
     private final Scheduler scheduler;
     private final AddressInstaller installer;
-    private final Announcer announcer;
-    private final AdvertSender sender;
-    private final List<TransitionListener> listeners = new ArrayList<>(2);
+    private final TransitionListeners listeners = new TransitionListeners();
     private TrackerSet trackers;
-    private GarpSchedule garps;
     private final VrrpCounters counters = new VrrpCounters();
-    private AdvertOutput adverts;
+    private final Announcements announcements;
+    private final AdvertReception reception;
     private final MasterDownTimer downTimer;
-    private final Runnable onAdverTimer = this::adverTimerFired;
     private final String prefix;
     private SyncGroup group;
     private Consumer<String> logTap;
@@ -43,12 +36,9 @@ public final class VrrpInstance {
     private int effectivePriority;
     /** Master_Adver_Interval: ours when MASTER; learned from the master's adverts in v3 BACKUP. */
     private long masterAdverInterval;
-    private Timer adverTimer;
-    private boolean preemptTimeSet;
-    private long preemptTime;
     private boolean wantMaster;
-    private InetAddress masterAddress;
-    private int masterPriority;
+    /** start() was called while a weight-0 script had no result: the instance waits in INIT for it. */
+    private boolean awaitingScripts;
     private Transition lastTransition;
 
     public VrrpInstance(InstanceSpec spec, Scheduler scheduler, AdvertSender sender, AddressInstaller installer,
@@ -56,33 +46,47 @@ public final class VrrpInstance {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.installer = Objects.requireNonNull(installer, "installer");
-        this.announcer = Objects.requireNonNull(announcer, "announcer");
-        this.sender = Objects.requireNonNull(sender, "sender");
         this.trackers = new TrackerSet(spec.tracked());
-        this.garps = new GarpSchedule(spec, announcer, scheduler, this::log);
         this.prefix = "(" + spec.name() + ") ";
         this.effectivePriority = trackers.effectivePriority(spec.priority());
         this.masterAdverInterval = spec.advertIntervalMicros();
-        this.adverts = new AdvertOutput(spec, sender, counters, effectivePriority);
+        this.announcements = new Announcements(spec, scheduler, Objects.requireNonNull(sender, "sender"),
+                Objects.requireNonNull(announcer, "announcer"), counters, effectivePriority, this::log);
         this.downTimer = new MasterDownTimer(scheduler, this::masterDown);
+        this.reception = new AdvertReception(this, scheduler);
     }
 
     public void addListener(TransitionListener listener) {
-        listeners.add(Objects.requireNonNull(listener));
+        listeners.add(listener);
     }
 
-    /** Starts the instance (RFC 5798 §6.4.1): the owner becomes MASTER at once, others BACKUP. */
+    /**
+     * Starts the instance (RFC 5798 §6.4.1): the owner becomes MASTER at once, others BACKUP. While a
+     * weight-0 track_script has no result yet ({@link #scriptPending}) the instance stays in INIT, as
+     * keepalived 2.2.7 does, and takes its first state when the last such script reports.
+     */
     public void start() {
         if (state != VrrpState.INIT && state != VrrpState.STOP) {
             return;
         }
+        if (trackers.awaitingFirstResult() && trackers.faultCause() == null) {
+            removeAddresses();
+            awaitingScripts = true;
+            return;
+        }
+        firstState();
+    }
+
+    private void firstState() {
         if (trackers.faultCause() != null || group != null && group.anyTrackerFault()) {
             transition(VrrpState.FAULT, TransitionReason.TRACKER_FAULT);
         } else if (spec.addressOwner()) {
             transition(VrrpState.MASTER, TransitionReason.ADDRESS_OWNER);
         } else {
-            // keepalived clears VIPs a previous run may have left before entering BACKUP (init).
-            removeAddresses();
+            if (!awaitingScripts) {
+                // keepalived clears VIPs a previous run may have left before entering BACKUP (init).
+                removeAddresses();
+            }
             transition(VrrpState.BACKUP, TransitionReason.STARTUP);
         }
     }
@@ -100,30 +104,7 @@ public final class VrrpInstance {
                 || received.vrid() != spec.vrid() || received.version() != spec.version()) {
             return;
         }
-        counters.advertsReceived++;
-        int priority = received.priority();
-        if (source.equals(spec.primaryAddress())) {
-            counters.ownAdvertsDropped++;
-            if (priority == effectivePriority) {
-                log("WARNING - equal priority advert received from remote host with our IP address.");
-            }
-            return;
-        }
-        // RFC 3768 §7.1: a v2 advert whose interval differs from ours is discarded.
-        if (spec.version() == 2 && received.advertInterval() != spec.advertIntervalOnWire()) {
-            counters.advertIntervalErrors++;
-            log("advertisement interval mismatch mine=" + spec.advertIntervalOnWire() + " sec rcv'd="
-                    + received.advertInterval() + " sec");
-            return;
-        }
-        if (priority == 0) {
-            counters.priorityZeroReceived++;
-        }
-        if (state == VrrpState.BACKUP) {
-            backupReceived(received, priority, source);
-        } else {
-            masterReceived(received, priority, source);
-        }
+        reception.received(received, source);
     }
 
     /** track_interface input: the named interface went up or down. */
@@ -140,6 +121,31 @@ public final class VrrpInstance {
         }
     }
 
+    /**
+     * track_script input: the named vrrp_script has no result yet (keepalived's INIT): its weight is not
+     * applied either way, it holds nothing in FAULT, and with weight 0 it keeps a starting instance in INIT.
+     */
+    public void scriptPending(String scriptName) {
+        if (trackers.setPending(scriptName)) {
+            if (state == VrrpState.INIT && !awaitingScripts) {
+                // not started: the priority starts here, it does not change (keepalived logs nothing)
+                effectivePriority = trackers.effectivePriority(spec.priority());
+                announcements.priorityChanged(effectivePriority);
+                return;
+            }
+            trackersChanged();
+        }
+    }
+
+    /** Takes the priority {@link AddressOwnerConflict} leaves a MASTER with, and returns it. */
+    int ownerConflict(int priority) {
+        if (priority != effectivePriority) {
+            effectivePriority = priority;
+            announcements.priorityChanged(priority);
+        }
+        return priority;
+    }
+
     /** track_file input: the number read from the named track_file. */
     public void fileValue(String fileName, long value) {
         if (trackers.setFileValue(fileName, value)) {
@@ -147,134 +153,27 @@ public final class VrrpInstance {
         }
     }
 
-    private void backupReceived(VrrpAdvert received, int priority, InetAddress source) {
-        long now = scheduler.nanoTime();
-        if (priority == 0) {
-            // RFC 5798 §6.4.2 (RFC 9568): the master stepped down; wait only Skew_Time.
-            log("Backup received priority 0 advertisement");
-            downTimer.set(skewTime());
-        } else if (!spec.preempt() || priority >= effectivePriority
-                || spec.preemptDelayMicros() > 0 && (!preemptTimeSet || preemptTime > now)) {
-            // RFC 5798 §6.4.2: accept the master; v3 learns its interval (RFC 9568 §6.4.2).
-            learnAdverInterval(received);
-            masterAddress = source;
-            masterPriority = priority;
-            wantMaster = false;
-            if (spec.preemptDelayMicros() > 0 && spec.preempt()) {
-                if (priority > effectivePriority && preemptTimeSet) {
-                    preemptTimeSet = false;
-                    log("stop preempt delay");
-                } else if (priority < effectivePriority && !preemptTimeSet) {
-                    preemptTimeSet = true;
-                    preemptTime = now + spec.preemptDelayMicros() * NANOS_PER_MICRO;
-                    log("start preempt delay (" + seconds(spec.preemptDelayMicros()) + ")");
-                }
-            }
-            downTimer.set(masterDownInterval());
-        } else {
-            // RFC 5798 §6.4.2: preempting, so a lower priority advert does not reset the timer.
-            masterAddress = source;
-            masterPriority = priority;
-            log("received lower priority (" + priority + ") advert from " + AddressText.of(source) + " - discarding");
-        }
-    }
-
-    private void masterReceived(VrrpAdvert received, int priority, InetAddress source) {
-        if (priority == 0) {
-            // RFC 5798 §6.4.3: answer a stepping-down master at once so backups do not take over.
-            log("Master received priority 0 message");
-            adverts.send();
-            armAdverTimer();
-            return;
-        }
-        effectivePriority = AddressOwnerConflict.priorityAfter(priority, effectivePriority, this::log);
-        boolean higher = priority > effectivePriority;
-        if (higher || priority == effectivePriority && compareAddresses(source, spec.primaryAddress()) > 0) {
-            // RFC 5798 §6.4.3: yield to the better master.
-            log(higher
-                    ? "Master received advert from " + AddressText.of(source) + " with higher priority "
-                    + priority + ", ours " + effectivePriority
-                    : "Master received advert from " + AddressText.of(source) + " with same priority "
-                    + priority + " but higher IP address than ours");
-            if (spec.higherPrioSendAdvert()) {
-                adverts.send();
-            }
-            learnAdverInterval(received);
-            masterAddress = source;
-            masterPriority = priority;
-            transition(VrrpState.BACKUP, higher ? TransitionReason.HIGHER_PRIORITY_ADVERT
-                    : TransitionReason.HIGHER_ADDRESS_ADVERT);
-            return;
-        }
-        // RFC 5798 §6.4.3 discards a lower priority advert; keepalived re-asserts unless lower_prio_no_advert.
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onMasterReceivedLowerPriority(spec.name(), priority);
-        }
-        if (spec.lowerPrioNoAdvert()) {
-            log("Received advert from " + AddressText.of(source) + " with lower priority " + priority + ", ours "
-                    + effectivePriority);
-            return;
-        }
-        log("Received advert from " + AddressText.of(source) + " with lower priority " + priority + ", ours "
-                + effectivePriority + ", forcing new election");
-        adverts.send();
-        garps.lowerPriorityAdvert();
-    }
-
-    private void learnAdverInterval(VrrpAdvert received) {
-        if (spec.version() != 3) {
-            return;
-        }
-        long interval = received.advertInterval() * 10_000L;
-        if (interval != masterAdverInterval && interval > 0) {
-            log("advertisement interval updated from " + masterAdverInterval / 1000 + "ms to " + interval / 1000
-                    + "ms by master");
-            masterAdverInterval = interval;
-        }
-    }
-
     /**
-     * Applies a reloaded configuration in place (SIGHUP), as keepalived 2.2.7 does for an instance that
-     * keeps its name and virtual router: no transition of its own and no notification. A MASTER logs the
-     * VIPs dropped and {@code setting VIPs.}, removes only those VIPs (routes, rules) and installs only
-     * those added ({@link AddressInstaller#update}), sends its gratuitous ARPs again, and advertises the
-     * new VIP list, priority and interval from the next advert on. Tracked objects tracked before keep
-     * their status, new ones start healthy (the wiring feeds their real status next); the effective
-     * priority is recomputed, and a tracker now holding the instance in FAULT (or no longer) moves it as
-     * any tracker change does. A changed priority otherwise acts through the election: a MASTER now below
-     * its backup loses by preemption, a BACKUP now above the master preempts on its next advert.
+     * Applies a reloaded configuration for the same virtual router in place (SIGHUP), as keepalived 2.2.7 does:
+     * see {@link Reconfiguration}.
      *
      * @throws IllegalArgumentException when {@code next} is another virtual router
      *                                  ({@link InstanceSpec#sameRouterAs}): that takes a stop and a start
      */
     public void reconfigure(InstanceSpec next) {
-        if (!spec.sameRouterAs(next)) {
-            throw new IllegalArgumentException("(" + spec.name() + ") cannot be reconfigured in place into "
-                    + next.name() + " VRID " + next.vrid());
-        }
-        InstanceSpec before = spec;
+        Reconfiguration change = new Reconfiguration(spec, next);
         spec = next;
         trackers = trackers.carriedTo(next.tracked());
         // keepalived logs no "Changing effective priority" for a priority a reload sets
         effectivePriority = trackers.effectivePriority(next.priority());
-        adverts = new AdvertOutput(next, sender, counters, effectivePriority);
-        garps.cancel();
-        garps = new GarpSchedule(next, announcer, scheduler, this::log);
+        announcements.reconfigured(next, effectivePriority);
         if (state == VrrpState.MASTER) {
             masterAdverInterval = next.advertIntervalMicros();
-            masterPriority = effectivePriority;
-            for (VirtualAddress v : before.virtualAddresses()) {
-                if (!next.virtualAddresses().contains(v)) {
-                    log("ip address " + AddressText.of(v.address()) + "/" + v.prefixLength() + " dev "
-                            + (v.device() != null ? v.device() : next.interfaceName()) + ", no longer exist");
-                }
-            }
+            reception.masterIs(reception.masterAddress(), effectivePriority);
+            change.droppedAddressLines().forEach(this::log);
             log("setting VIPs.");
-            installer.update(before, next);
-            garps.becameMaster();
-            if (before.advertIntervalMicros() != next.advertIntervalMicros()) {
-                armAdverTimer();
-            }
+            installer.update(change.before(), next);
+            announcements.reannounce(change.intervalChanged());
         } else if (next.version() == 2 || state != VrrpState.BACKUP) {
             // a v3 BACKUP keeps the interval it learned from the master (RFC 9568 §6.4.2)
             masterAdverInterval = next.advertIntervalMicros();
@@ -287,7 +186,15 @@ public final class VrrpInstance {
         if (priority != effectivePriority) {
             log("Changing effective priority from " + effectivePriority + " to " + priority);
             effectivePriority = priority;
-            adverts.priorityChanged(priority);
+            announcements.priorityChanged(priority);
+            if (state != VrrpState.STOP && (state != VrrpState.INIT || awaitingScripts)) {
+                listeners.onPriorityChanged(spec.name(), state, priority);
+            }
+        }
+        if (awaitingScripts && state == VrrpState.INIT && !trackers.awaitingFirstResult()) {
+            // keepalived 2.2.7 logs "Entering BACKUP STATE" without "(init)" here, and nothing for FAULT
+            firstState();
+            return;
         }
         if (state == VrrpState.INIT || state == VrrpState.STOP) {
             return;
@@ -295,20 +202,11 @@ public final class VrrpInstance {
         TrackedObject cause = trackers.faultCause();
         if (cause != null && state != VrrpState.FAULT) {
             // keepalived writes these three with a colon after the name: "(VI_1): entering FAULT state ..."
-            logLine("(" + spec.name() + "): " + faultLine(cause));
+            logLine("(" + spec.name() + "): " + trackers.faultLine(cause));
             transition(VrrpState.FAULT, TransitionReason.TRACKER_FAULT);
         } else if (cause == null && state == VrrpState.FAULT && (group == null || !group.anyTrackerFault())) {
             leaveFault(TransitionReason.FAULT_CLEARED);
         }
-    }
-
-    private String faultLine(TrackedObject cause) {
-        return switch (cause.kind()) {
-            case INTERFACE -> "entering FAULT state (interface " + cause.name() + " down)";
-            case SCRIPT -> "entering FAULT state due to script " + cause.name();
-            case FILE -> "entering FAULT state (tracked file " + cause.name() + " has status "
-                    + trackers.fileValue(cause) + ")";
-        };
     }
 
     void leaveFault(TransitionReason reason) {
@@ -324,13 +222,6 @@ public final class VrrpInstance {
         }
     }
 
-    private void adverTimerFired() {
-        // RFC 5798 §6.4.3: Adver_Timer fired.
-        adverTimer = null;
-        adverts.send();
-        armAdverTimer();
-    }
-
     /**
      * The one place where the state changes: logs the keepalived line, runs the exit and entry
      * actions, counts, and tells the listeners and the sync group.
@@ -340,18 +231,14 @@ public final class VrrpInstance {
         if (from == to) {
             return;
         }
-        if (to != VrrpState.STOP) {
+        if (to != VrrpState.STOP && !(awaitingScripts && to == VrrpState.FAULT)) {
             // keepalived writes no "Entering" line on shutdown: only "sent 0 priority" / "removing VIPs."
-            log("Entering " + to + " STATE" + (from == VrrpState.INIT ? " (init)" : ""));
+            log("Entering " + to + " STATE" + (from == VrrpState.INIT && !awaitingScripts ? " (init)" : ""));
         }
+        awaitingScripts = false;
         if (from == VrrpState.MASTER) {
-            cancelAdverTimer();
-            garps.cancel();
-            if (to == VrrpState.FAULT || to == VrrpState.STOP) {
-                // RFC 5798 §6.4.3 Shutdown; keepalived does the same on MASTER -> FAULT.
-                adverts.sendStop();
-                log("sent 0 priority");
-            }
+            // RFC 5798 §6.4.3 Shutdown sends priority 0; keepalived does the same on MASTER -> FAULT.
+            announcements.leftMaster(to == VrrpState.FAULT || to == VrrpState.STOP);
             removeAddresses();
             counters.releaseMaster++;
         }
@@ -365,15 +252,12 @@ public final class VrrpInstance {
             case MASTER -> {
                 // RFC 5798 §6.4.1 / §6.4.2: advertise, announce, start the Adver_Timer.
                 counters.becomeMaster++;
-                preemptTimeSet = false;
+                reception.resetPreemptDelay();
                 masterAdverInterval = spec.advertIntervalMicros();
-                masterAddress = spec.primaryAddress();
-                masterPriority = effectivePriority;
+                reception.masterIs(spec.primaryAddress(), effectivePriority);
                 log("setting VIPs.");
                 installer.install(spec);
-                adverts.send();
-                garps.becameMaster();
-                armAdverTimer();
+                announcements.becameMaster();
             }
             case BACKUP -> {
                 long extra = 0;
@@ -385,11 +269,9 @@ public final class VrrpInstance {
                 }
                 downTimer.set(masterDownInterval() + extra);
             }
-            default -> preemptTimeSet = false;
+            default -> reception.resetPreemptDelay();
         }
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onTransition(spec.name(), to, from, reason, effectivePriority);
-        }
+        listeners.onTransition(spec.name(), to, from, reason, effectivePriority);
         if (group != null && reason != TransitionReason.SYNC_GROUP) {
             group.memberChanged(this, to, from);
         }
@@ -433,11 +315,11 @@ public final class VrrpInstance {
 
     /** The address of the last master heard from (ours when MASTER), or null. */
     public InetAddress masterAddress() {
-        return masterAddress;
+        return reception.masterAddress();
     }
 
     public int masterPriority() {
-        return masterPriority;
+        return reception.masterPriority();
     }
 
     /** Whether a tracked object currently holds this instance in FAULT. */
@@ -470,7 +352,28 @@ public final class VrrpInstance {
 
     /** The advert this instance sends now (shared, unchanged while the priority is). */
     public VrrpAdvert currentAdvert() {
-        return adverts.current();
+        return announcements.current();
+    }
+
+    TransitionListeners listeners() {
+        return listeners;
+    }
+
+    Announcements announcements() {
+        return announcements;
+    }
+
+    void setMasterDownTimer(long delayMicros) {
+        downTimer.set(delayMicros);
+    }
+
+    /** This BACKUP accepted a master's advert (or this MASTER yields to a better master). */
+    void acceptedMaster() {
+        wantMaster = false;
+    }
+
+    void learnedAdverInterval(long micros) {
+        masterAdverInterval = micros;
     }
 
     boolean wantsMaster() {
@@ -489,7 +392,7 @@ public final class VrrpInstance {
         logTap = tap;
     }
 
-    private void log(String message) {
+    void log(String message) {
         logLine(prefix + message);
     }
 
@@ -503,31 +406,5 @@ public final class VrrpInstance {
     private void removeAddresses() {
         log("removing VIPs.");
         installer.remove(spec);
-    }
-
-    private void armAdverTimer() {
-        cancelAdverTimer();
-        adverTimer = scheduler.schedule(spec.advertIntervalMicros() * NANOS_PER_MICRO, onAdverTimer);
-    }
-
-    private void cancelAdverTimer() {
-        if (adverTimer != null) {
-            adverTimer.cancel();
-            adverTimer = null;
-        }
-    }
-
-    private static String seconds(long micros) {
-        return micros / 1_000_000 + "." + String.format("%06d", micros % 1_000_000);
-    }
-
-    /** Compares two addresses of one family as unsigned numbers (RFC 5798 §6.4.3 tie-break). */
-    static int compareAddresses(InetAddress a, InetAddress b) {
-        byte[] x = a.getAddress();
-        byte[] y = b.getAddress();
-        if (x.length != y.length) {
-            return Integer.compare(x.length, y.length);
-        }
-        return java.util.Arrays.compareUnsigned(x, y);
     }
 }

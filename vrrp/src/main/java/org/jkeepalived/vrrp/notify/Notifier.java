@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jkeepalived.core.config.HostFiles;
 import org.jkeepalived.core.config.ScriptCommand;
 import org.jkeepalived.core.config.ScriptVerdict;
 import org.jkeepalived.core.config.global.GlobalDefs;
@@ -55,6 +56,9 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     private final int ourGid;
     private final String hostName;
     private final Duration notifyTimeout;
+    private final Optional<HostFiles> hostFiles;
+    /** The FIFOs this process created (and so removes when it stops), across reloads. */
+    private final Set<java.nio.file.Path> createdFifos = new java.util.LinkedHashSet<>();
     private final Map<String, Target> instances = new HashMap<>();
     private final Map<String, Target> groups = new HashMap<>();
     private final Map<String, String> groupOf = new HashMap<>();
@@ -67,8 +71,10 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     private final ExecutorService notifyThread = single("vrrp-notify");
     private final ExecutorService smtpThread = single("vrrp-smtp");
 
+    private static final Target NONE = new Target(NotifyScripts.NONE, false, false);
+
     /** What one instance or group notifies with. */
-    private record Target(NotifyScripts scripts, boolean smtpAlert) {
+    private record Target(NotifyScripts scripts, boolean smtpAlert, boolean priorityChanges) {
     }
 
     /**
@@ -77,6 +83,18 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     public Notifier(GlobalDefs global, VrrpConfig vrrp, ScriptRunner runner,
                     Function<ScriptCommand, ScriptVerdict> verdicts, int ourUid, int ourGid, String hostName,
                     Duration notifyTimeout) {
+        this(global, vrrp, runner, verdicts, ourUid, ourGid, hostName, notifyTimeout, Optional.empty());
+    }
+
+    /**
+     * @param hostName   the local host name: the default router_id, HELO name and sender domain
+     * @param hostFiles  the user and group databases that say who owns a notify FIFO this process creates
+     *                   ({@link ScriptVerdict#owner}); without them it stays this process's
+     */
+    public Notifier(GlobalDefs global, VrrpConfig vrrp, ScriptRunner runner,
+                    Function<ScriptCommand, ScriptVerdict> verdicts, int ourUid, int ourGid, String hostName,
+                    Duration notifyTimeout, Optional<HostFiles> hostFiles) {
+        this.hostFiles = hostFiles;
         this.global = global;
         this.runner = runner;
         this.verdicts = verdicts;
@@ -94,10 +112,11 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         Notification n = global.notification();
         boolean smtpDefault = n.smtpAlertVrrp().or(n::smtpAlert).orElse(false);
         for (org.jkeepalived.core.config.vrrp.VrrpInstance i : vrrp.instances()) {
-            instances.put(i.name(), new Target(i.notifyScripts(), i.smtpAlert().orElse(smtpDefault)));
+            instances.put(i.name(), new Target(i.notifyScripts(), i.smtpAlert().orElse(smtpDefault),
+                    i.notifyPriorityChanges()));
         }
         for (VrrpSyncGroup g : vrrp.syncGroups()) {
-            groups.put(g.name(), new Target(g.notifyScripts(), g.smtpAlert().orElse(smtpDefault)));
+            groups.put(g.name(), new Target(g.notifyScripts(), g.smtpAlert().orElse(smtpDefault), false));
             g.members().forEach(m -> groupOf.put(m, g.name()));
         }
     }
@@ -139,9 +158,14 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         if (config.isEmpty()) {
             return;
         }
-        FifoWriter w = FifoWriter.open(config.get().name());
+        NotifyFifo f = config.get();
+        FifoWriter w = FifoWriter.open(f.name(), hostFiles.flatMap(h -> ScriptVerdict.owner(f.user(), f.group(),
+                global, h)));
         if (w == null) {
             return;
+        }
+        if (w.created()) {
+            createdFifos.add(w.path());
         }
         fifos.add(w);
         config.get().script().ifPresent(s -> verdict(s).ifPresent(v -> fifoScripts.add(runner.run(
@@ -173,7 +197,7 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
     public void onTransition(String instance, VrrpState newState, VrrpState previous, TransitionReason reason,
                              int effectivePriority) {
         states.put(instance, newState);
-        Target t = instances.getOrDefault(instance, new Target(NotifyScripts.NONE, false));
+        Target t = instances.getOrDefault(instance, NONE);
         dispatch(new NotifyEvent(NotifyEvent.Kind.INSTANCE, instance, newState.name(), effectivePriority), t);
         String group = groupOf.get(instance);
         if (newState == VrrpState.STOP && group != null && groupStopped(group)) {
@@ -184,11 +208,25 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
 
     @Override
     public void onMasterReceivedLowerPriority(String instance, int advertPriority) {
-        Target t = instances.getOrDefault(instance, new Target(NotifyScripts.NONE, false));
+        Target t = instances.getOrDefault(instance, NONE);
         VrrpInstance i = engines.get(instance);
         // keepalived reports the master's own effective priority, not the advert's
         dispatch(new NotifyEvent(NotifyEvent.Kind.INSTANCE, instance, NotifyEvent.MASTER_RX_LOWER_PRI,
-                i != null ? i.effectivePriority() : advertPriority), new Target(t.scripts(), false));
+                i != null ? i.effectivePriority() : advertPriority), new Target(t.scripts(), false, false));
+    }
+
+    /**
+     * notify_priority_changes, as keepalived 2.2.7 does it (checked with its notify FIFOs and scripts): a FIFO
+     * line {@code INSTANCE "VI_1" MASTER_PRIORITY 80} for a MASTER, {@code BACKUP_PRIORITY} in any other state
+     * (FAULT included), on every notify FIFO; no notify script runs and no mail goes out.
+     */
+    @Override
+    public void onPriorityChanged(String instance, VrrpState state, int effectivePriority) {
+        if (!instances.getOrDefault(instance, NONE).priorityChanges()) {
+            return;
+        }
+        String what = state == VrrpState.MASTER ? NotifyEvent.MASTER_PRIORITY : NotifyEvent.BACKUP_PRIORITY;
+        dispatch(new NotifyEvent(NotifyEvent.Kind.INSTANCE, instance, what, effectivePriority), NONE);
     }
 
     @Override
@@ -197,7 +235,7 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
             return;
         }
         dispatch(new NotifyEvent(NotifyEvent.Kind.GROUP, group, newState.name(), 0),
-                groups.getOrDefault(group, new Target(NotifyScripts.NONE, false)));
+                groups.getOrDefault(group, NONE));
     }
 
     private boolean groupStopped(String group) {
@@ -298,6 +336,14 @@ public final class Notifier implements TransitionListener, SyncGroup.SyncGroupLi
         smtpThread.shutdownNow();
         fifoScripts.forEach(ScriptRunner.Running::kill);
         fifos.forEach(FifoWriter::close);
+        // keepalived removes the FIFOs it created when it stops, and leaves the others
+        for (java.nio.file.Path p : createdFifos) {
+            try {
+                java.nio.file.Files.deleteIfExists(p);
+            } catch (IOException e) {
+                LOG.debug("removing {}: {}", p, e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param kind     INSTANCE or GROUP
  * @param name     the vrrp_instance or vrrp_sync_group name
- * @param state    MASTER, BACKUP, FAULT, STOP or MASTER_RX_LOWER_PRI, as keepalived spells it
+ * @param state    MASTER, BACKUP, FAULT, STOP, MASTER_RX_LOWER_PRI, MASTER_PRIORITY or BACKUP_PRIORITY, as
+ *                 keepalived spells it
  * @param priority the priority keepalived passes
  */
 public record NotifyEvent(Kind kind, String name, String state, int priority) {
@@ -20,6 +21,10 @@ public record NotifyEvent(Kind kind, String name, String state, int priority) {
     }
 
     public static final String MASTER_RX_LOWER_PRI = "MASTER_RX_LOWER_PRI";
+    /** notify_priority_changes: the priority of a MASTER changed (FIFO only). */
+    public static final String MASTER_PRIORITY = "MASTER_PRIORITY";
+    /** notify_priority_changes: the priority of an instance in any other state changed (FIFO only). */
+    public static final String BACKUP_PRIORITY = "BACKUP_PRIORITY";
 
     public NotifyEvent {
         Objects.requireNonNull(kind, "kind");

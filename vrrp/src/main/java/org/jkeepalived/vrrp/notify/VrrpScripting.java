@@ -38,7 +38,7 @@ public final class VrrpScripting implements AutoCloseable {
 
     private VrrpScripting(GlobalDefs global, VrrpConfig vrrp, Scheduler scheduler, ScriptRunner runner,
                           ProcessScriptRunner ownRunner, Function<ScriptCommand, ScriptVerdict> verdicts, int uid,
-                          int gid, String hostName) {
+                          int gid, String hostName, Optional<HostFiles> files) {
         this.vrrp = vrrp;
         this.scheduler = scheduler;
         this.runner = runner;
@@ -46,13 +46,14 @@ public final class VrrpScripting implements AutoCloseable {
         this.verdicts = verdicts;
         this.uid = uid;
         this.gid = gid;
-        this.notifier = new Notifier(global, vrrp, runner, verdicts, uid, gid, hostName, Notifier.NOTIFY_TIMEOUT);
+        this.notifier = new Notifier(global, vrrp, runner, verdicts, uid, gid, hostName, Notifier.NOTIFY_TIMEOUT,
+                files);
     }
 
     /**
      * Prepares scripts and notifications for a configuration: opens (creates) the notify FIFOs and starts their
-     * reader scripts. {@code files} decides who each script runs as and whether script security refuses it;
-     * without it every script runs as this process.
+     * reader scripts. {@code files} decides who each script runs as, whether script security refuses it and
+     * who owns a FIFO created here; without it every script runs as, and every FIFO belongs to, this process.
      */
     public static VrrpScripting open(GlobalDefs global, VrrpConfig vrrp, Optional<HostFiles> files,
                                      Scheduler scheduler) {
@@ -64,7 +65,7 @@ public final class VrrpScripting implements AutoCloseable {
                 cmd.program().startsWith("<"), ""));
         ProcessScriptRunner runner = new ProcessScriptRunner();
         VrrpScripting s = new VrrpScripting(global, vrrp, scheduler, runner, runner, verdicts, uid, gid,
-                hostName());
+                hostName(), files);
         s.notifier.open();
         return s;
     }

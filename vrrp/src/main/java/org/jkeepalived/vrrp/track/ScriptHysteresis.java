@@ -4,18 +4,16 @@ import java.util.Optional;
 
 /**
  * The rise/fall counting of one vrrp_script, as keepalived 2.2.7 does it (checked against the binary): before
- * the first result the status is undetermined (or failed with {@code init_fail}) and the first result
- * decides it at once whatever rise and fall say; after that {@code fall} consecutive failures turn OK into
+ * the first result the status is undetermined and the first result decides it at once whatever rise and fall
+ * say ({@code init_fail} changes nothing for a tracked script, see {@link VrrpTracking}); after that {@code fall} consecutive failures turn OK into
  * failed and {@code rise} consecutive successes turn failed into OK, and a result of the other kind restarts
  * the count. Pure.
  */
 public final class ScriptHysteresis {
     /** The script's status as instances see it. */
     public enum Status {
-        /** No result yet: weights are not applied (a weight-0 tracker holds nothing). */
+        /** No result yet: weights are not applied; a weight-0 tracker keeps a starting instance in INIT. */
         INIT,
-        /** No result yet and {@code init_fail}: failed until the first success. */
-        INIT_FAILED,
         OK,
         FAILED
     }
@@ -25,10 +23,10 @@ public final class ScriptHysteresis {
     private Status status;
     private int streak;
 
-    public ScriptHysteresis(int rise, int fall, boolean initFail) {
+    public ScriptHysteresis(int rise, int fall) {
         this.rise = Math.max(1, rise);
         this.fall = Math.max(1, fall);
-        this.status = initFail ? Status.INIT_FAILED : Status.INIT;
+        this.status = Status.INIT;
     }
 
     public Status status() {
@@ -41,7 +39,7 @@ public final class ScriptHysteresis {
     public Optional<Status> record(boolean success) {
         Status before = status;
         switch (status) {
-            case INIT, INIT_FAILED -> {
+            case INIT -> {
                 status = success ? Status.OK : Status.FAILED;
                 streak = 0;
             }

@@ -46,7 +46,7 @@ public final class ScriptTracker {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.hysteresis = new ScriptHysteresis(script.rise(), script.fall(), script.initFail());
+        this.hysteresis = new ScriptHysteresis(script.rise(), script.fall());
         this.intervalNanos = Math.max(1, script.interval().toNanos());
         this.timeout = script.timeout().orElse(script.interval());
     }

@@ -28,10 +28,13 @@ import org.slf4j.LoggerFactory;
  * security (or whose user cannot be set) is not run and is logged with the reason; the instances then see
  * it as never reporting, as keepalived drops it from their tracking.
  *
- * <p>Before the first result a script is neither OK nor failed (keepalived's INIT): its weight is not
- * applied either way, and {@code init_fail} makes it failed. {@link #attach} feeds that initial status and
- * the files' values; call it on the scheduler thread before the instances start. {@link #update} follows a
- * reload.
+ * <p>Before the first result a script is neither OK nor failed (keepalived's INIT): the instances get
+ * {@link VrrpInstance#scriptPending}, so its weight is not applied either way and a weight-0 script keeps an
+ * instance in INIT until it reports. {@code init_fail} changes nothing: keepalived 2.2.7 resets a script's
+ * initial state to INIT when an instance tracks it (checked against the binary: a weight-0 init_fail script
+ * left its instance in INIT, a weight -10 one took nothing off). {@link #attach} feeds that initial status
+ * and the files' values; call it on the scheduler thread before the instances start. {@link #update}
+ * follows a reload.
  */
 public final class VrrpTracking implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpTracking.class);
@@ -97,10 +100,10 @@ public final class VrrpTracking implements AutoCloseable {
             ScriptVerdict v = verdicts.apply(cmd);
             if (!v.runnable()) {
                 LOG.warn("VRRP_Script({}) disabling track script: {}", s.name(), v.reason());
-                feed(s.name(), Status.INIT);
+                dropped(s.name());
                 continue;
             }
-            feed(s.name(), s.initFail() ? Status.INIT_FAILED : Status.INIT);
+            feed(s.name(), Status.INIT);
             ScriptTracker t = new ScriptTracker(s, ScriptCommandLine.argv(cmd, List.of(), v, ourUid, ourGid), runner,
                     scheduler, this::feed);
             trackers.add(t);
@@ -159,9 +162,21 @@ public final class VrrpTracking implements AutoCloseable {
 
     private void feed(String script, Status status) {
         for (VrrpInstance i : instances) {
+            switch (status) {
+                case INIT -> i.scriptPending(script);
+                case OK -> i.scriptResult(script, true);
+                case FAILED -> i.scriptResult(script, false);
+                default -> throw new IllegalStateException(status.toString());
+            }
+        }
+    }
+
+    /** A script that will never run: keepalived drops it from tracking, so it must count for nothing. */
+    private void dropped(String script) {
+        for (VrrpInstance i : instances) {
             Optional<TrackedObject> t = i.spec().tracked().stream()
                     .filter(o -> o.kind() == TrackedObject.Kind.SCRIPT && o.name().equals(script)).findFirst();
-            t.ifPresent(o -> i.scriptResult(script, engineStatus(status, o)));
+            t.ifPresent(o -> i.scriptResult(script, neutralStatus(o)));
         }
     }
 
@@ -172,20 +187,13 @@ public final class VrrpTracking implements AutoCloseable {
     }
 
     /**
-     * The status the engine gets for a script: OK or failed as reported; before the first result, the raw
-     * status under which the tracker's weight is not applied (a positive weight not added, a negative one not
-     * subtracted, a weight-0 tracker not in FAULT) and failed with init_fail.
+     * The raw status under which a tracker counts for nothing: a positive weight not added, a negative one not
+     * subtracted, a weight-0 tracker not in FAULT.
      */
-    static boolean engineStatus(Status status, TrackedObject tracker) {
-        return switch (status) {
-            case OK -> true;
-            case FAILED, INIT_FAILED -> false;
-            case INIT -> {
-                int weight = tracker.reverse() ? -tracker.weight() : tracker.weight();
-                boolean healthy = weight <= 0;
-                yield healthy != tracker.reverse();
-            }
-        };
+    static boolean neutralStatus(TrackedObject tracker) {
+        int weight = tracker.reverse() ? -tracker.weight() : tracker.weight();
+        boolean healthy = weight <= 0;
+        return healthy != tracker.reverse();
     }
 
     /** Stops the scripts (killing runs in progress) and the file watch. */

@@ -22,6 +22,8 @@ final class RecordingPorts implements AdvertSender, AddressInstaller, Announcer,
     final List<Transition> transitions = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     int lowerPriorityNotices;
+    /** Each onPriorityChanged as "STATE priority". */
+    final List<String> priorityChanges = new ArrayList<>();
 
     RecordingPorts(FakeScheduler scheduler) {
         this.scheduler = scheduler;
@@ -70,6 +72,11 @@ final class RecordingPorts implements AdvertSender, AddressInstaller, Announcer,
     @Override
     public void onMasterReceivedLowerPriority(String instance, int advertPriority) {
         lowerPriorityNotices++;
+    }
+
+    @Override
+    public void onPriorityChanged(String instance, VrrpState state, int effectivePriority) {
+        priorityChanges.add(state + " " + effectivePriority);
     }
 
     Transition lastTransition() {

@@ -10,23 +10,16 @@ class ScriptHysteresisTest {
     @Test
     void firstResultDecidesWhateverRiseAndFall() {
         // keepalived 2.2.7: rise 3 / fall 3 scripts were OK / failed after their first run
-        ScriptHysteresis ok = new ScriptHysteresis(3, 3, false);
+        ScriptHysteresis ok = new ScriptHysteresis(3, 3);
         assertEquals(Status.INIT, ok.status());
         assertEquals(Optional.of(Status.OK), ok.record(true));
-        ScriptHysteresis failed = new ScriptHysteresis(3, 3, false);
+        ScriptHysteresis failed = new ScriptHysteresis(3, 3);
         assertEquals(Optional.of(Status.FAILED), failed.record(false));
     }
 
     @Test
-    void initFailStartsFailed() {
-        ScriptHysteresis h = new ScriptHysteresis(2, 2, true);
-        assertEquals(Status.INIT_FAILED, h.status());
-        assertEquals(Optional.of(Status.OK), h.record(true));
-    }
-
-    @Test
     void fallConsecutiveFailuresTurnOkIntoFailed() {
-        ScriptHysteresis h = new ScriptHysteresis(2, 3, false);
+        ScriptHysteresis h = new ScriptHysteresis(2, 3);
         h.record(true);
         assertEquals(Optional.empty(), h.record(false));
         assertEquals(Optional.empty(), h.record(false));
@@ -39,7 +32,7 @@ class ScriptHysteresisTest {
 
     @Test
     void riseConsecutiveSuccessesTurnFailedIntoOk() {
-        ScriptHysteresis h = new ScriptHysteresis(2, 1, false);
+        ScriptHysteresis h = new ScriptHysteresis(2, 1);
         h.record(false);
         assertEquals(Optional.empty(), h.record(true));
         assertEquals(Optional.empty(), h.record(false));

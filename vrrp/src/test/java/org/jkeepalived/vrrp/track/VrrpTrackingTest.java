@@ -60,13 +60,28 @@ class VrrpTrackingTest {
     }
 
     @Test
-    void beforeTheFirstResultNoWeightApplies() {
-        assertFalse(VrrpTracking.engineStatus(Status.INIT, TrackedObject.trackScript("a", 10)), "+10 not added");
-        assertTrue(VrrpTracking.engineStatus(Status.INIT, TrackedObject.trackScript("a", -10)), "-10 not taken");
-        assertTrue(VrrpTracking.engineStatus(Status.INIT, TrackedObject.trackScript("a", 0)), "no FAULT");
-        assertFalse(VrrpTracking.engineStatus(Status.INIT,
-                new TrackedObject(TrackedObject.Kind.SCRIPT, "a", 0, true)), "reverse: no FAULT either");
-        assertFalse(VrrpTracking.engineStatus(Status.INIT_FAILED, TrackedObject.trackScript("a", 0)));
+    void aRefusedScriptCountsForNothing() {
+        assertFalse(VrrpTracking.neutralStatus(TrackedObject.trackScript("a", 10)), "+10 not added");
+        assertTrue(VrrpTracking.neutralStatus(TrackedObject.trackScript("a", -10)), "-10 not taken");
+        assertTrue(VrrpTracking.neutralStatus(TrackedObject.trackScript("a", 0)), "no FAULT");
+        assertFalse(VrrpTracking.neutralStatus(new TrackedObject(TrackedObject.Kind.SCRIPT, "a", 0, true)),
+                "reverse: no FAULT either");
+    }
+
+    @Test
+    void aWeightZeroScriptHoldsTheInstanceInInitUntilItsFirstResultEvenWithInitFail() throws Exception {
+        // keepalived 2.2.7 resets init_fail when an instance tracks the script: no FAULT before the result
+        VrrpInstance vi = instance(TrackedObject.trackScript("chk", 0), TrackedObject.trackScript("w", -10));
+        VrrpTracking t = VrrpTracking.attach(config(List.of(script("chk", 0, true), script("w", 0, true)),
+                List.of()), List.of(vi), scheduler, runner, c -> ScriptVerdict.run(0, 0), 0, 0);
+        vi.start();
+        scheduler.advance(8_000_000_000L);
+        assertEquals(VrrpState.INIT, vi.state());
+        assertEquals(100, vi.effectivePriority(), "init_fail takes no weight off either");
+        runner.runs.get(0).finish(ScriptOutcome.exited(0));
+        scheduler.runDue();
+        assertEquals(VrrpState.BACKUP, vi.state());
+        t.close();
     }
 
     @Test

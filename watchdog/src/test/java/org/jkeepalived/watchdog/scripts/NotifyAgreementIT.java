@@ -17,11 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The real keepalived 2.2.7 and jkeepalived run the same configuration in turn, in one namespace: an instance
  * and a sync group with every notify script writing its argv, a vrrp_notify_fifo with its reader script, a
  * tracked script that fails and recovers, and smtp_alert to an SMTP sink in the namespace. Each daemon goes
- * BACKUP, MASTER, FAULT, BACKUP, MASTER, STOP; the scripts' argv, the FIFO lines and the mail subjects must be
- * the same (as multisets: both run notifications asynchronously, so their order is not fixed).
+ * BACKUP, MASTER, FAULT, BACKUP, MASTER, STOP; a second instance with notify_priority_changes sees its
+ * priority drop and come back through a weighted script (MASTER_PRIORITY lines); the scripts' argv, the FIFO
+ * lines and the mail subjects must be the same (as multisets: both run notifications asynchronously, so their order is not fixed).
  */
 class NotifyAgreementIT {
     private static final String VIP = "192.0.2.100";
+    private static final String VIP2 = "192.0.2.101";
     @TempDir
     Path dir;
     private Lab lab;
@@ -50,6 +52,7 @@ class NotifyAgreementIT {
         assertEquals(sorted(keepalived.subjects), sorted(jkeepalived.subjects), "mail subjects");
         assertTrue(jkeepalived.fifo.contains("INSTANCE \"VI_1\" MASTER 100\n"), jkeepalived.fifo);
         assertTrue(jkeepalived.fifo.contains("GROUP \"G1\" FAULT 0\n"), jkeepalived.fifo);
+        assertTrue(jkeepalived.fifo.contains("INSTANCE \"VI_2\" MASTER_PRIORITY 90\n"), jkeepalived.fifo);
         assertTrue(jkeepalived.argv.contains("argv.sh [inotify] [x y] [INSTANCE] [VI_1] [MASTER] [100]"),
                 jkeepalived.argv);
         assertTrue(jkeepalived.mail.contains("C: X-Mailer: Keepalived"), jkeepalived.mail);
@@ -64,6 +67,8 @@ class NotifyAgreementIT {
         lab.script(tag + "argv.sh", Lab.ARGV_SCRIPT.replace("LOG", argv.toString()));
         Path state = lab.write(tag + "-chk.state", "0\n");
         lab.script(tag + "chk.sh", "#!/bin/sh\nexit $(cat " + state + ")\n");
+        Path prio = lab.write(tag + "-prio.state", "0\n");
+        lab.script(tag + "prio.sh", "#!/bin/sh\nexit $(cat " + prio + ")\n");
         Path fifoLog = dir.resolve(tag + "-fifo.log");
         lab.script(tag + "fifo.sh", "#!/bin/sh\nwhile read line; do echo \"$line\" >> " + fifoLog
                 + "; done < \"$2\"\n");
@@ -89,6 +94,23 @@ class NotifyAgreementIT {
                     interval 1
                     fall 2
                     rise 2
+                }
+                vrrp_script prio {
+                    script DIR/TAGprio.sh
+                    interval 1
+                }
+                vrrp_instance VI_2 {
+                    interface eth0
+                    virtual_router_id 52
+                    priority 100
+                    advert_int 1
+                    virtual_ipaddress {
+                        VIP2/24
+                    }
+                    track_script {
+                        prio weight -10
+                    }
+                    notify_priority_changes
                 }
                 vrrp_sync_group G1 {
                     group {
@@ -119,12 +141,20 @@ class NotifyAgreementIT {
                     notify_stop "DIR/TAGargv.sh istop"
                     smtp_alert
                 }
-                """.replace("DIR", dir.toString()).replace("TAG", tag).replace("VIP", VIP)
+                """.replace("DIR", dir.toString()).replace("TAG", tag).replace("VIP2", VIP2).replace("VIP", VIP)
                 .replace("PORT", Integer.toString(port)));
         Process p = lab.daemon(lab.a, tag, conf, real);
         String log = tag + ".log";
         lab.waitFor(() -> Lab.hasAddress(lab.a, VIP), 20, tag + ": never MASTER", log);
         lab.waitFor(() -> lab.read(tag + "-argv.log").contains("[MASTER]"), 5, tag + ": no MASTER notify", log);
+        String fifo = tag + "-fifo.log";
+        lab.waitFor(() -> lab.read(fifo).contains("INSTANCE \"VI_2\" MASTER 100"), 10, tag + ": VI_2 not MASTER", log);
+        lab.write(tag + "-prio.state", "1\n");
+        lab.waitFor(() -> lab.read(fifo).contains("\"VI_2\" MASTER_PRIORITY 90"), 10, tag + ": no priority 90", log,
+                fifo);
+        lab.write(tag + "-prio.state", "0\n");
+        lab.waitFor(() -> lab.read(fifo).contains("\"VI_2\" MASTER_PRIORITY 100"), 10, tag + ": no priority 100",
+                log, fifo);
         lab.write(tag + "-chk.state", "1\n");
         lab.waitFor(() -> lab.read(tag + "-argv.log").contains("[G1] [FAULT]"), 10, tag + ": no FAULT", log);
         lab.write(tag + "-chk.state", "0\n");
