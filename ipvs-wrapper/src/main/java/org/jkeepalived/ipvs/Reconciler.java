@@ -24,13 +24,13 @@ public final class Reconciler {
         List<IpvsOperation> ops = new ArrayList<>();
         for (ServiceKey k : current.services().keySet()) {
             if (desired.service(k) == null && owned.service(k) != null) {
-                ops.add(new IpvsOperation.DeleteService(k));
+                ops.add(IpvsOperation.deleteService(k));
             }
         }
         for (VirtualService want : desired.services().values()) {
             VirtualService have = current.service(want.key());
             if (have != null && !have.service().equals(want.service())) {
-                ops.add(new IpvsOperation.EditService(want.service()));
+                ops.add(IpvsOperation.editService(want.service()));
             }
         }
         for (VirtualService want : desired.services().values()) {
@@ -41,9 +41,9 @@ public final class Reconciler {
         }
         for (VirtualService want : desired.services().values()) {
             if (current.service(want.key()) == null) {
-                ops.add(new IpvsOperation.AddService(want.service()));
+                ops.add(IpvsOperation.addService(want.service()));
                 for (Destination d : want.destinations()) {
-                    ops.add(new IpvsOperation.AddDestination(want.key(), d));
+                    ops.add(IpvsOperation.addDestination(want.key(), d));
                 }
             }
         }
@@ -55,7 +55,7 @@ public final class Reconciler {
         List<IpvsOperation> ops = new ArrayList<>();
         for (ServiceKey k : owned.services().keySet()) {
             if (current.service(k) != null) {
-                ops.add(new IpvsOperation.DeleteService(k));
+                ops.add(IpvsOperation.deleteService(k));
             }
         }
         return ops;
@@ -81,18 +81,18 @@ public final class Reconciler {
                                          Map<DestinationKey, Destination> want, List<IpvsOperation> ops) {
         for (DestinationKey k : have.keySet()) {
             if (!want.containsKey(k)) {
-                ops.add(new IpvsOperation.DeleteDestination(key, k));
+                ops.add(IpvsOperation.deleteDestination(key, k));
             }
         }
         for (Destination d : want.values()) {
             Destination h = have.get(d.key());
             if (h != null && !h.equals(d)) {
-                ops.add(new IpvsOperation.EditDestination(key, d));
+                ops.add(IpvsOperation.editDestination(key, d));
             }
         }
         for (Destination d : want.values()) {
             if (!have.containsKey(d.key())) {
-                ops.add(new IpvsOperation.AddDestination(key, d));
+                ops.add(IpvsOperation.addDestination(key, d));
             }
         }
     }

@@ -68,7 +68,7 @@ public final class FakeIpvsTable implements IpvsTable {
 
     @Override
     public void addService(Service s) throws IOException {
-        operations.add(new IpvsOperation.AddService(s).toString());
+        operations.add(IpvsOperation.addService(s).toString());
         if (services.containsKey(s.key())) {
             throw new IpvsException("NEW_SERVICE(" + s.key() + ") failed: EEXIST", IpvsException.EEXIST);
         }
@@ -78,7 +78,7 @@ public final class FakeIpvsTable implements IpvsTable {
 
     @Override
     public void editService(Service s) throws IOException {
-        operations.add(new IpvsOperation.EditService(s).toString());
+        operations.add(IpvsOperation.editService(s).toString());
         Entry e = existing(s.key(), "SET_SERVICE");
         scheduler(s);
         e.service = s;
@@ -86,14 +86,14 @@ public final class FakeIpvsTable implements IpvsTable {
 
     @Override
     public void deleteService(ServiceKey key) throws IOException {
-        operations.add(new IpvsOperation.DeleteService(key).toString());
+        operations.add(IpvsOperation.deleteService(key).toString());
         existing(key, "DEL_SERVICE");
         services.remove(key);
     }
 
     @Override
     public void addDestination(ServiceKey key, Destination d) throws IOException {
-        operations.add(new IpvsOperation.AddDestination(key, d).toString());
+        operations.add(IpvsOperation.addDestination(key, d).toString());
         Entry e = existing(key, "NEW_DEST");
         if (e.destinations.containsKey(d.key())) {
             throw new IpvsException("NEW_DEST(" + d.key() + ") failed: EEXIST", IpvsException.EEXIST);
@@ -104,7 +104,7 @@ public final class FakeIpvsTable implements IpvsTable {
 
     @Override
     public void editDestination(ServiceKey key, Destination d) throws IOException {
-        operations.add(new IpvsOperation.EditDestination(key, d).toString());
+        operations.add(IpvsOperation.editDestination(key, d).toString());
         Entry e = existing(key, "SET_DEST");
         if (!e.destinations.containsKey(d.key())) {
             throw new IpvsException("SET_DEST(" + d.key() + ") failed: ENOENT", IpvsException.ENOENT);
@@ -114,7 +114,7 @@ public final class FakeIpvsTable implements IpvsTable {
 
     @Override
     public void deleteDestination(ServiceKey key, DestinationKey d) throws IOException {
-        operations.add(new IpvsOperation.DeleteDestination(key, d).toString());
+        operations.add(IpvsOperation.deleteDestination(key, d).toString());
         Entry e = existing(key, "DEL_DEST");
         if (e.destinations.remove(d) == null) {
             throw new IpvsException("DEL_DEST(" + d + ") failed: ENOENT", IpvsException.ENOENT);

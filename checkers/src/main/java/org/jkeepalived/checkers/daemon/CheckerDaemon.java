@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jkeepalived.checkers.policy.CheckLoop;
@@ -26,6 +27,8 @@ import org.jkeepalived.checkers.probe.ProbeFactory;
 import org.jkeepalived.checkers.probe.ProbeReactor;
 import org.jkeepalived.checkers.probe.SslContexts;
 import org.jkeepalived.core.config.KeepalivedConfig;
+import org.jkeepalived.core.config.ScriptCommand;
+import org.jkeepalived.core.config.ScriptVerdict;
 import org.jkeepalived.core.config.global.NotifyFifo;
 import org.jkeepalived.core.config.lvs.RealServer;
 import org.jkeepalived.core.config.lvs.VirtualServer;
@@ -54,6 +57,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckerDaemon implements CheckerStatusSource {
     private static final Logger LOG = LoggerFactory.getLogger(CheckerDaemon.class);
+    private static final com.sun.security.auth.module.UnixSystem US = new com.sun.security.auth.module.UnixSystem();
+    private static final int OUR_UID = (int) US.getUid();
+    private static final int OUR_GID = (int) US.getGid();
 
     private final Scheduler scheduler;
     private final CheckerOptions options;
@@ -211,13 +217,15 @@ public final class CheckerDaemon implements CheckerStatusSource {
         return running.stream().map(Running::pool).toList();
     }
 
-    private void install(KeepalivedConfig c, Map<String, Running> old) {
+    private void install(KeepalivedConfig written, Map<String, Running> old) {
+        MiscScripts.Vetted vetted = MiscScripts.vet(written, verdicts(written), OUR_UID, OUR_GID, LOG::info);
+        KeepalivedConfig c = vetted.config();
         config = c;
         Map<String, VrrpTrackFile> trackFiles = c.vrrp().trackFiles().stream()
                 .collect(Collectors.toMap(VrrpTrackFile::name, t -> t, (a, b) -> b));
         CheckerOptions.ProbeSource probes = options.probes().orElseGet(() -> {
             ProbeFactory f = new ProbeFactory(reactor, launcher, SslContexts.create(c.lvs().ssl()), trackFiles,
-                    options.pinger().or(() -> pinger(c)));
+                    options.pinger().or(() -> pinger(c)), m -> vetted.argv().getOrDefault(m, m.script().words()));
             return f::create;
         });
         PoolListener listener = notifier.listener(new PoolListener() {
@@ -292,6 +300,12 @@ public final class CheckerDaemon implements CheckerStatusSource {
             }
         }
         requestSync();
+    }
+
+    /** Who runs each script: the host decides when the options carry it, else every script runs as we do. */
+    private Function<ScriptCommand, ScriptVerdict> verdicts(KeepalivedConfig c) {
+        return options.files().<Function<ScriptCommand, ScriptVerdict>>map(f -> s -> ScriptVerdict.of(s, c.global(), f))
+                .orElse(s -> new ScriptVerdict(true, OUR_UID, OUR_GID, s.program().startsWith("<"), ""));
     }
 
     /** The raw ICMP socket, opened the first time a configuration has a PING_CHECK. */

@@ -9,7 +9,8 @@ import org.jkeepalived.core.config.lvs.VirtualServerTarget;
 
 /**
  * Virtual and real servers written as keepalived writes them in logs and on the notify FIFO:
- * {@code [192.168.201.15]:tcp:80}, {@code FWM 5}, {@code [group]:tcp:80}.
+ * {@code [192.168.201.15]:tcp:80}, {@code FWM 5}, {@code [group]:tcp:80}; a real server of a fwmark virtual server
+ * has no protocol, {@code [192.0.2.2]:none:0} (checked against keepalived 2.2.7's log).
  */
 public final class LvsNames {
     private LvsNames() {
@@ -28,9 +29,14 @@ public final class LvsNames {
         return "[" + ((VirtualServerTarget.Group) t).name() + "]:" + proto;
     }
 
-    /** keepalived's FMT_RS, for a real server (or the sorry server) of {@code vs}. */
+    /**
+     * keepalived's FMT_RS, for a real server (or the sorry server) of {@code vs}. A fwmark service has no protocol
+     * of its own (keepalived's service type is 0), so its real servers are written {@code none}.
+     */
     public static String rs(InetAddress address, int port, VirtualServer vs) {
-        return endpoint(address, vs.protocol().name().toLowerCase(Locale.ROOT), port);
+        String proto = vs.target() instanceof VirtualServerTarget.Fwmark ? "none"
+                : vs.protocol().name().toLowerCase(Locale.ROOT);
+        return endpoint(address, proto, port);
     }
 
     private static String endpoint(InetAddress a, String proto, int port) {

@@ -1,10 +1,8 @@
 package org.jkeepalived.checkers.probe;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.jkeepalived.core.config.lvs.check.HttpUrl;
 
@@ -15,10 +13,10 @@ import org.jkeepalived.core.config.lvs.check.HttpUrl;
 final class HttpDialog implements Dialog {
     private final byte[] request;
     private final HttpUrl url;
-    private final Optional<Pattern> regex;
+    private final Optional<UrlRegex> regex;
     private final Consumer<HttpResponse> observer;
 
-    HttpDialog(byte[] request, HttpUrl url, Optional<Pattern> regex, Consumer<HttpResponse> observer) {
+    HttpDialog(byte[] request, HttpUrl url, Optional<UrlRegex> regex, Consumer<HttpResponse> observer) {
         this.request = request;
         this.url = url;
         this.regex = regex;
@@ -41,7 +39,7 @@ final class HttpDialog implements Dialog {
     }
 
     /** keepalived's verdict on one response. */
-    static ProbeResult judge(HttpUrl url, Optional<Pattern> regex, HttpResponse r) {
+    static ProbeResult judge(HttpUrl url, Optional<UrlRegex> regex, HttpResponse r) {
         if (r.status() < 0) {
             return ProbeResult.failed("no HTTP response for " + url.path());
         }
@@ -56,9 +54,7 @@ final class HttpDialog implements Dialog {
             }
         }
         if (regex.isPresent()) {
-            String body = new String(r.body(), StandardCharsets.ISO_8859_1);
-            int from = (int) Math.min(body.length(), url.regexMinOffset().orElse(0));
-            boolean found = regex.get().matcher(body).region(from, body.length()).find();
+            boolean found = regex.get().found(r.body());
             if (found == url.regexNoMatch()) {
                 return ProbeResult.failed("regex " + (found ? "matched" : "did not match") + " on " + url.path());
             }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLEngine;
 
@@ -22,7 +21,7 @@ public final class HttpProbe implements Probe {
     private final HttpGetCheck check;
     private final Optional<String> virtualhost;
     private final Supplier<SSLEngine> tls;
-    private final List<Optional<Pattern>> regexes;
+    private final List<Optional<UrlRegex>> regexes;
 
     /** {@code tls} makes an engine per connection, or is null for HTTP_GET. */
     public HttpProbe(ProbeReactor reactor, Endpoint endpoint, HttpGetCheck check, Optional<String> virtualhost,
@@ -32,7 +31,7 @@ public final class HttpProbe implements Probe {
         this.check = check;
         this.virtualhost = virtualhost;
         this.tls = tls;
-        this.regexes = check.urls().stream().map(u -> u.regex().map(Pattern::compile)).toList();
+        this.regexes = check.urls().stream().map(UrlRegex::of).toList();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.jkeepalived.checkers.probe;
 
-import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,36 +13,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PING_CHECK's echo over the netlink module's raw ICMP socket, each echo bounded by connect_timeout on the probe
- * reactor. IPv4 only for now.
+ * PING_CHECK's echo over the netlink module's raw ICMP and ICMPv6 sockets (as keepalived, which opens one of each),
+ * each echo bounded by connect_timeout on the probe reactor. A family whose socket cannot be opened (IPv6 disabled,
+ * say) fails its checks with the reason; the other still works.
  */
 public final class IcmpPinger implements EchoPinger, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IcmpPinger.class);
 
-    private final IcmpEchoSocket socket;
+    private final Optional<IcmpEchoSocket> v4;
+    private final Optional<IcmpEchoSocket> v6;
     private final ProbeReactor reactor;
 
-    private IcmpPinger(IcmpEchoSocket socket, ProbeReactor reactor) {
-        this.socket = socket;
+    private IcmpPinger(Optional<IcmpEchoSocket> v4, Optional<IcmpEchoSocket> v6, ProbeReactor reactor) {
+        this.v4 = v4;
+        this.v6 = v6;
         this.reactor = reactor;
     }
 
-    /** Opens the ICMP socket, or empty (logged) where that is not allowed. */
+    /** Opens the ICMP and ICMPv6 sockets, or empty (logged) where neither is allowed. */
     public static Optional<IcmpPinger> open(ProbeReactor reactor) {
+        Optional<IcmpEchoSocket> v4 = open(false);
+        Optional<IcmpEchoSocket> v6 = open(true);
+        if (v4.isEmpty() && v6.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IcmpPinger(v4, v6, reactor));
+    }
+
+    private static Optional<IcmpEchoSocket> open(boolean ipv6) {
         try {
-            return Optional.of(new IcmpPinger(IcmpEchoSocket.open(), reactor));
+            return Optional.of(ipv6 ? IcmpEchoSocket.openIpv6() : IcmpEchoSocket.open());
         } catch (ErrnoException | RuntimeException | UnsatisfiedLinkError e) {
-            LOG.warn("PING_CHECK cannot open an ICMP socket: {}", e.getMessage());
+            LOG.warn("PING_CHECK cannot open an {} socket: {}", ipv6 ? "ICMPv6" : "ICMP", e.getMessage());
             return Optional.empty();
         }
     }
 
     @Override
     public void ping(InetAddress target, Duration timeout, Consumer<ProbeResult> done) {
-        if (!(target instanceof Inet4Address v4)) {
-            done.accept(ProbeResult.failed("ICMPv6 echo is not supported"));
+        boolean ipv6 = target instanceof Inet6Address;
+        Optional<IcmpEchoSocket> family = ipv6 ? v6 : v4;
+        if (family.isEmpty()) {
+            done.accept(ProbeResult.failed("no " + (ipv6 ? "ICMPv6" : "ICMP") + " socket"));
             return;
         }
+        IcmpEchoSocket socket = family.get();
         AtomicBoolean over = new AtomicBoolean();
         int[] seq = new int[1];
         Runnable[] timer = new Runnable[1];
@@ -53,7 +68,7 @@ public final class IcmpPinger implements EchoPinger, AutoCloseable {
                     done.accept(ProbeResult.failed("no echo reply from " + target.getHostAddress()));
                 }
             });
-            seq[0] = socket.echo(v4, from -> {
+            seq[0] = socket.echo(target, from -> {
                 if (over.compareAndSet(false, true)) {
                     timer[0].run();
                     done.accept(ProbeResult.ok());
@@ -69,6 +84,7 @@ public final class IcmpPinger implements EchoPinger, AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        v4.ifPresent(IcmpEchoSocket::close);
+        v6.ifPresent(IcmpEchoSocket::close);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
@@ -33,19 +34,28 @@ public final class ProbeFactory {
     private final SSLContext ssl;
     private final Map<String, VrrpTrackFile> trackFiles;
     private final Optional<EchoPinger> pinger;
+    private final Function<MiscCheck, List<String>> miscArgv;
 
     /**
      * @param launcher   forks MISC_CHECK scripts
      * @param trackFiles the {@code track_file} blocks by name, for FILE_CHECK
      * @param pinger     ICMP echo for PING_CHECK; empty where no ICMP socket can be had (the check then fails)
+     * @param miscArgv   the argv that runs a MISC_CHECK's script (its user and script security applied)
      */
     public ProbeFactory(ProbeReactor reactor, Executor launcher, SSLContext ssl, Map<String, VrrpTrackFile> trackFiles,
-                        Optional<EchoPinger> pinger) {
+                        Optional<EchoPinger> pinger, Function<MiscCheck, List<String>> miscArgv) {
         this.reactor = reactor;
         this.launcher = launcher;
         this.ssl = ssl;
         this.trackFiles = Map.copyOf(trackFiles);
         this.pinger = pinger;
+        this.miscArgv = miscArgv;
+    }
+
+    /** As above, each MISC_CHECK script exec'd as this process (its words, no user change). */
+    public ProbeFactory(ProbeReactor reactor, Executor launcher, SSLContext ssl, Map<String, VrrpTrackFile> trackFiles,
+                        Optional<EchoPinger> pinger) {
+        this(reactor, launcher, ssl, trackFiles, pinger, m -> m.script().words());
     }
 
     /** The probe for {@code c} on real server {@code rs} of {@code vs}. */
@@ -62,7 +72,7 @@ public final class ProbeFactory {
             return new HttpProbe(reactor, e, h, vhost, tls);
         }
         if (c instanceof MiscCheck m) {
-            return new MiscProbe(m.script().words(), m.effectiveTimeout(), m.dynamic(), rs.weight(), launcher);
+            return new MiscProbe(miscArgv.apply(m), m.effectiveTimeout(), m.dynamic(), rs.weight(), launcher);
         }
         if (c instanceof SmtpCheck s) {
             List<Probe> hosts = s.hosts().isEmpty() ? List.of(TcpProbes.smtp(reactor, e, s.heloName()))

@@ -61,6 +61,25 @@ class CheckerDaemonTest {
         return IpvsView.of(table.rules());
     }
 
+    // keepalived 2.2.7 over IPVS: a real server whose only MISC_CHECK was removed as insecure is added, never checked
+    @Test
+    void aRealServerWhoseInsecureMiscCheckIsRemovedStaysUpUnchecked() throws IOException {
+        KeepalivedConfig c = Configs.parse("global_defs {\n enable_script_security\n script_user root\n}\n"
+                + CONF.replace("TCP_CHECK { connect_timeout 3", "MISC_CHECK { misc_path /opt/open/check.sh"));
+        healthy.put("198.51.100.1", false);
+        healthy.put("198.51.100.2", false);
+        CheckerDaemon d = CheckerDaemon.start(c, CheckerOptions.defaults().withFiles(new FakeHostFiles())
+                .withProbes((checker, vs, rs) -> done -> {
+                    probes.merge(rs.address().getHostAddress(), 1, Integer::sum);
+                    done.accept(ProbeResult.failed("down"));
+                }), table, clock);
+        clock.runDue();
+        clock.advance(20 * S);
+        assertEquals("TCP 192.0.2.10:80 -> 198.51.100.1:80=1 198.51.100.2:80=1", ipvs());
+        assertEquals(Map.of(), probes);
+        d.stop(false);
+    }
+
     @Test
     void serverDownIsRemovedWithinDelayLoopPlusRetriesAndComesBack() throws IOException {
         CheckerDaemon d = start(CONF);

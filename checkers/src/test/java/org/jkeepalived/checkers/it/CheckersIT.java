@@ -178,6 +178,45 @@ class CheckersIT {
         }
     }
 
+    /** PING_CHECK over ICMPv6: real servers on 2001:db8:: addresses go out when their address goes and come back. */
+    @Test
+    void pingCheckFollowsIpv6RealServers(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("keepalived.conf"), """
+                virtual_server 2001:db8:1::10 80 {
+                  protocol TCP
+                  lvs_sched rr
+                  lvs_method DR
+                  delay_loop 1
+                  real_server 2001:db8::5 80 { PING_CHECK { connect_timeout 1
+                    retry 1
+                    delay_before_retry 1
+                    warmup 0 } }
+                  real_server 2001:db8::6 80 { PING_CHECK { connect_timeout 1
+                    retry 1
+                    delay_before_retry 1
+                    warmup 0 } }
+                }
+                """);
+        try (NetworkNamespace lb = NetworkNamespace.create(); NetworkNamespace srv = NetworkNamespace.create()) {
+            lb.ip("link", "add", "lb0", "type", "veth", "peer", "name", "srv0", "netns", srv.name());
+            lb.ip("addr", "add", "2001:db8::1/64", "dev", "lb0", "nodad");
+            lb.ip("link", "set", "lb0", "up");
+            srv.ip("addr", "add", "2001:db8::5/64", "dev", "srv0", "nodad");
+            srv.ip("addr", "add", "2001:db8::6/64", "dev", "srv0", "nodad");
+            srv.ip("link", "set", "srv0", "up");
+            try (JvmProcess checker = new JvmProcess(lb.name(), CheckerHarness.class, dir.resolve("checker.log"),
+                    dir.resolve("keepalived.conf").toString())) {
+                String all = "TCP [2001:db8:1::10]:80 -> 2001:db8::5:80=1 2001:db8::6:80=1";
+                expect(checker, all, 20_000, dir);
+                srv.ip("addr", "del", "2001:db8::6/64", "dev", "srv0");
+                expect(checker, all.replace(" 2001:db8::6:80=1", ""), DETECT_MS + 2_000, dir);
+                srv.ip("addr", "add", "2001:db8::6/64", "dev", "srv0", "nodad");
+                expect(checker, all, DETECT_MS, dir);
+                checker.send("stop");
+            }
+        }
+    }
+
     private static void toggle(JvmProcess servers, String command) throws Exception {
         servers.send(command);
         assertNotNull(servers.await(("OK " + command)::equals, 5_000), command);

@@ -21,5 +21,8 @@ class LvsNamesTest {
         assertEquals("[192.0.2.10]:tcp:80", LvsNames.vs(vs.get(0)));
         assertEquals("[198.51.100.1]:tcp:8080", LvsNames.rs(vs.get(0).realServers().get(0).address(), 8080, vs.get(0)));
         assertEquals("FWM 5", LvsNames.vs(vs.get(1)));
+        // keepalived 2.2.7: "Activating healthchecker for service [127.0.0.1]:none:0 for VS FWM 5"
+        assertEquals("[198.51.100.1]:none:0", LvsNames.rs(vs.get(1).realServers().get(0).address(),
+                vs.get(1).realServers().get(0).port(), vs.get(1)));
     }
 }

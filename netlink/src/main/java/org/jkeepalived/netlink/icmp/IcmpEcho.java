@@ -3,12 +3,16 @@ package org.jkeepalived.netlink.icmp;
 import java.nio.ByteBuffer;
 
 /**
- * ICMP echo request and reply (RFC 792) as pure encode/decode: type 8 request, type 0 reply, with identifier,
- * sequence number and the internet checksum over the whole message.
+ * ICMP echo request and reply (RFC 792; ICMPv6, RFC 4443 §4) as pure encode/decode: type 8 (ICMPv6 128) request,
+ * type 0 (ICMPv6 129) reply, with identifier and sequence number. An ICMP message carries the internet checksum
+ * over the whole message; an ICMPv6 one is left at 0, as its checksum covers the IPv6 pseudo-header and the
+ * kernel fills and verifies it on every raw ICMPv6 socket.
  */
 public final class IcmpEcho {
     public static final int ECHO_REPLY = 0;
     public static final int ECHO_REQUEST = 8;
+    public static final int ECHO6_REQUEST = 128;
+    public static final int ECHO6_REPLY = 129;
 
     /** An echo reply's identifier and sequence number. */
     public record Reply(int identifier, int sequence) {
@@ -17,16 +21,23 @@ public final class IcmpEcho {
     private IcmpEcho() {
     }
 
-    /** An echo request with {@code payload}. */
+    /** An ICMP echo request with {@code payload}. */
     public static byte[] request(int identifier, int sequence, byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocate(8 + payload.length);
-        b.put((byte) ECHO_REQUEST).put((byte) 0).putShort((short) 0)
-                .putShort((short) identifier).putShort((short) sequence).put(payload);
-        byte[] out = b.array();
+        byte[] out = message(ECHO_REQUEST, identifier, sequence, payload);
         int sum = checksum(out, 0, out.length);
         out[2] = (byte) (sum >> 8);
         out[3] = (byte) sum;
         return out;
+    }
+
+    /** An ICMPv6 echo request with {@code payload} and a zero checksum (the kernel's to fill). */
+    public static byte[] requestIpv6(int identifier, int sequence, byte[] payload) {
+        return message(ECHO6_REQUEST, identifier, sequence, payload);
+    }
+
+    private static byte[] message(int type, int identifier, int sequence, byte[] payload) {
+        return ByteBuffer.allocate(8 + payload.length).put((byte) type).put((byte) 0).putShort((short) 0)
+                .putShort((short) identifier).putShort((short) sequence).put(payload).array();
     }
 
     /**
@@ -44,8 +55,23 @@ public final class IcmpEcho {
         if ((packet[ihl] & 0xff) != ECHO_REPLY || checksum(packet, ihl, length - ihl) != 0) {
             return null;
         }
-        int id = (packet[ihl + 4] & 0xff) << 8 | packet[ihl + 5] & 0xff;
-        int seq = (packet[ihl + 6] & 0xff) << 8 | packet[ihl + 7] & 0xff;
+        return reply(packet, ihl);
+    }
+
+    /**
+     * The echo reply in a datagram read from a raw ICMPv6 socket (no IPv6 header; the kernel checked the
+     * checksum), or null when it is something else (another ICMPv6 type, too short).
+     */
+    public static Reply parseIpv6(byte[] packet, int length) {
+        if (length < 8 || (packet[0] & 0xff) != ECHO6_REPLY || packet[1] != 0) {
+            return null;
+        }
+        return reply(packet, 0);
+    }
+
+    private static Reply reply(byte[] packet, int at) {
+        int id = (packet[at + 4] & 0xff) << 8 | packet[at + 5] & 0xff;
+        int seq = (packet[at + 6] & 0xff) << 8 | packet[at + 7] & 0xff;
         return new Reply(id, seq);
     }
 
