@@ -71,8 +71,10 @@ public final class CheckerChild {
             timing = ChildScheduling.apply(global, "checker", ProcessNames.of(global).checker());
             scheduler = ThreadScheduler.start("checker-scheduler");
             // the warmup scatter differs from one start to the next, as keepalived's random delays do
-            daemon = CheckerDaemon.start(loaded.config(), CheckerOptions.defaults().withSeed(System.nanoTime()),
-                    table, scheduler);
+            // MISC_CHECK scripts are vetted against the host's files and users, as keepalived's checker does
+            CheckerOptions checkerOptions = CheckerOptions.defaults().withSeed(System.nanoTime());
+            checkerOptions = load.files().map(checkerOptions::withFiles).orElse(checkerOptions);
+            daemon = CheckerDaemon.start(loaded.config(), checkerOptions, table, scheduler);
             ChildScheduling.join(scheduler, timing, global, "checker");
             inbox.answering(d -> ChildDocuments.checkers(d, daemon));
             serve(inbox);

@@ -41,6 +41,16 @@ public final class TimingThreads {
         }
     }
 
+    /**
+     * Makes another thread of this process a timing thread, by kernel id: the JVM's own threads that
+     * every Java thread waits for (the VM thread, which runs the serial collector at each safepoint).
+     */
+    public synchronized void add(int tid) {
+        if (members.add(tid) && priority > 0) {
+            apply(tid, priority);
+        }
+    }
+
     /** Removes the calling thread (call it as the thread ends). */
     public synchronized void leave() {
         members.remove(ThreadScheduling.currentThreadId());
