@@ -16,6 +16,9 @@
 # thread itself) does not pass for a GC effect. RT= (empty) leaves it out; PRIO wraps both daemons in a
 # command (default none; 'chrt -r 10' puts every thread of both JVMs under SCHED_RR, as the first runs did).
 # Compare: GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m', RT= , or PRIO='chrt -r 10'.
+# KEEPALIVED=1 runs a keepalived 2.2.7 pair on its own veth LAN at the same time, with the same configuration
+# (no garbage, no JVM): the same figures for it tell what the host itself does to a real-time process (the
+# gaps over 30 ms of both pairs are listed with their times, and the CPU time the hypervisor stole).
 # Usage: bench/gc-pressure.sh [DURATION_SECONDS (600)] [ALLOC_MBPS (100)]
 #        GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m' PRIO=env bench/gc-pressure.sh 60
 # Build first: mvn -B -q package -DskipTests
@@ -26,22 +29,16 @@ rate=${2:-100}
 gc_opts=${GC_OPTS:--Xms64m -Xmx64m -Xmn32m}
 prio=${PRIO:-env}
 rt=${RT-10}
-a="jkgca$$"; b="jkgcb$$"
+pairs="jk"; [ -n "${KEEPALIVED:-}" ] && pairs="jk ka"
+tag="jkgc$$"
 work=$(mktemp -d)
 pids=""
 cleanup() {
     for p in $pids; do kill -9 $p $(pgrep -P "$p" 2>/dev/null) 2>/dev/null || true; done
-    ip netns del "$a" 2>/dev/null || true
-    ip netns del "$b" 2>/dev/null || true
+    for n in $pairs; do ip netns del "$tag$n-a" 2>/dev/null || true; ip netns del "$tag$n-b" 2>/dev/null || true; done
     [ -n "${KEEP_WORK:-}" ] && echo "work files kept in $work" || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
-
-ip netns add "$a"; ip netns add "$b"
-ip link add eth0 netns "$a" type veth peer name eth0 netns "$b"
-ip -n "$a" addr add 192.0.2.1/24 dev eth0
-ip -n "$b" addr add 192.0.2.2/24 dev eth0
-for n in "$a" "$b"; do ip -n "$n" link set eth0 up; ip -n "$n" link set lo up; done
 
 conf() { # priority
     cat <<C
@@ -63,11 +60,17 @@ C
 }
 conf 150 > "$work/a.conf"; conf 100 > "$work/b.conf"
 
-launch() { # ns name
-    ip netns exec "$1" $prio env JKEEPALIVED_BENCH_ALLOC_MBPS="$rate" \
-        JKEEPALIVED_CHILD_JAVA_OPTS="$gc_opts -Xlog:gc,gc+phases,safepoint:file=$work/gc-$2-%p.log" \
-        "$root/bin/jkeepalived" -n -l -P -G -f "$work/$2.conf" -p "$work/$2.pid" -r "$work/$2_vrrp.pid" \
-        > "$work/$2.log" 2>&1 &
+launch() { # pair router(a|b)
+    ns="$tag$1-$2"
+    if [ "$1" = ka ]; then
+        ip netns exec "$ns" $prio keepalived -n -l -P -G -f "$work/$2.conf" -p "$work/$1$2.pid" \
+            -r "$work/$1$2_vrrp.pid" > "$work/$1$2.log" 2>&1 &
+    else
+        ip netns exec "$ns" $prio env JKEEPALIVED_BENCH_ALLOC_MBPS="$rate" \
+            JKEEPALIVED_CHILD_JAVA_OPTS="$gc_opts -Xlog:gc,gc+phases,safepoint:file=$work/gc-$2-%p.log" \
+            "$root/bin/jkeepalived" -n -l -P -G -f "$work/$2.conf" -p "$work/$1$2.pid" -r "$work/$1$2_vrrp.pid" \
+            > "$work/$1$2.log" 2>&1 &
+    fi
     pids="$pids $!"
 }
 waitlog() { # file pattern seconds
@@ -77,24 +80,41 @@ waitlog() { # file pattern seconds
     done
 }
 
-launch "$a" a
-waitlog "$work/a.log" "(VI_1) Entering MASTER STATE" 60
-launch "$b" b
-waitlog "$work/b.log" "(VI_1) Entering BACKUP STATE" 60
+for n in $pairs; do
+    ip netns add "$tag$n-a"; ip netns add "$tag$n-b"
+    ip link add eth0 netns "$tag$n-a" type veth peer name eth0 netns "$tag$n-b"
+    ip -n "$tag$n-a" addr add 192.0.2.1/24 dev eth0
+    ip -n "$tag$n-b" addr add 192.0.2.2/24 dev eth0
+    for r in a b; do ip -n "$tag$n-$r" link set eth0 up; ip -n "$tag$n-$r" link set lo up; done
+    launch "$n" a
+    waitlog "$work/${n}a.log" "(VI_1) Entering MASTER STATE" 60
+    launch "$n" b
+    waitlog "$work/${n}b.log" "(VI_1) Entering BACKUP STATE" 60
+done
 sleep 2
-ip netns exec "$b" tcpdump -i eth0 -n -tt -l 'ip proto 112 and src 192.0.2.1' > "$work/adverts.txt" 2>/dev/null &
-pids="$pids $!"
-echo "running $duration s: VRRPv3 advert_int 0.01, $rate MB/s of garbage in each VRRP child, vrrp_rt_priority '${rt}', under '$prio', child JVM options: $gc_opts, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in $pairs; do
+    ip netns exec "$tag$n-b" tcpdump -i eth0 -n -tt -l 'ip proto 112 and src 192.0.2.1' > "$work/$n-adverts.txt" 2>/dev/null &
+    pids="$pids $!"
+done
+echo "running $duration s: VRRPv3 advert_int 0.01, $rate MB/s of garbage in each jkeepalived VRRP child, vrrp_rt_priority '${rt}', under '$prio', child JVM options: $gc_opts; pairs: $pairs; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+steal0=$(awk '/^cpu /{print $9}' /proc/stat)
 sleep "$duration"
+steal1=$(awk '/^cpu /{print $9}' /proc/stat)
 for p in $pids; do kill -TERM $p 2>/dev/null || true; done
 sleep 3
 
-b_master=$(grep -c "Entering MASTER STATE" "$work/b.log" || true)
-a_left=$(grep -c "Entering BACKUP STATE$\|Entering FAULT STATE" "$work/a.log" || true)
-gap=$(awk '{ t = $1; if (p != "" && t - p > m) m = t - p; p = t; n++ } END { printf "%d adverts, longest gap %.1f ms", n, m * 1000 }' "$work/adverts.txt")
-printf 'B entered MASTER: %s times (must be 0)\n' "$b_master"
-printf 'A left MASTER:    %s times\n' "$a_left"
-printf 'A adverts at B:   %s\n' "$gap"
+for n in $pairs; do
+    b_master=$(grep -c "Entering MASTER STATE" "$work/${n}b.log" || true)
+    a_left=$(grep -c "Entering BACKUP STATE$\|Entering FAULT STATE" "$work/${n}a.log" || true)
+    died=$(cat "$work/${n}a.log" "$work/${n}b.log" | grep -c "died" || true)
+    echo "== $n"
+    printf 'B entered MASTER: %s times (must be 0)\n' "$b_master"
+    printf 'A left MASTER:    %s times; VRRP children that died: %s\n' "$a_left" "$died"
+    awk '{ t = $1; if (p != "" && t - p > m) m = t - p; p = t; n++ } END { printf "A adverts at B:   %d adverts, longest gap %.1f ms\n", n, m * 1000 }' "$work/$n-adverts.txt"
+    # the gaps over 30 ms with their wall-clock times, to set beside the logs and the other pair's gaps
+    awk '{ t = $1; if (p != "" && t - p > 0.03) printf "  gap %.1f ms ending at %s%s\n", (t - p) * 1000, strftime("%H:%M:%S", t), substr(sprintf("%.3f", t), index(sprintf("%.3f", t), ".")); p = t }' "$work/$n-adverts.txt" | head -20
+done
+printf 'CPU time stolen by the hypervisor meanwhile: %s ticks of 10 ms\n' "$((steal1 - steal0))"
 for f in "$work"/gc-*.log; do
     # "Pause Young (Allocation Failure) 5M->1M(30M) 0.512ms", ZGC's "Pause Mark Start 0.012ms" (gc+phases);
     # a safepoint's Total (reaching it plus time at it) is what the advert thread waits, whatever the collector

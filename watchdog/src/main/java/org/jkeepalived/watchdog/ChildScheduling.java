@@ -1,13 +1,11 @@
 package org.jkeepalived.watchdog;
 
-import java.io.IOException;
 import java.util.Optional;
 import org.jkeepalived.core.config.global.GlobalDefs;
 import org.jkeepalived.core.config.global.ProcessTuning;
 import org.jkeepalived.core.time.AutoPriority;
 import org.jkeepalived.core.time.ThreadScheduler;
 import org.jkeepalived.netlink.sched.ProcessScheduling;
-import org.jkeepalived.netlink.sched.ThreadScheduling;
 import org.jkeepalived.netlink.sched.TimingThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,22 +65,6 @@ final class ChildScheduling {
                 LOG.info("Set realtime priority {}", next);
             }
         });
-    }
-
-    /**
-     * Adds the JVM's VM thread to the timing threads. At every safepoint each Java thread, the timing
-     * threads included, waits for the VM thread, and with the serial collector that thread does the whole
-     * collection: on a loaded host a 1 ms young collection at SCHED_OTHER stretched to 52 ms
-     * (bench/gc-pressure.sh), longer than a 36 ms Master_Down_Interval. Only for fast adverts, where the
-     * child's fixed heap ({@link JvmCommand#heapOptions}) keeps collections young and short, well inside
-     * RLIMIT_RTTIME.
-     */
-    static void joinCollector(TimingThreads timing) {
-        try {
-            ThreadScheduling.threadsNamed("VM Thread").forEach(timing::add);
-        } catch (IOException e) {
-            LOG.warn("cannot find the VM thread: {}", e.getMessage());
-        }
     }
 
     private static void handleSigxcpu(String process) {

@@ -104,9 +104,6 @@ public final class VrrpChild {
             router = VrrpRouter.start(plans.plans(), config.vrrp().syncGroups(), scheduler, network,
                     scripting::beforeStart);
             ChildScheduling.join(scheduler, timing, config.global(), "vrrp");
-            if (ParentProcess.fastAdverts(config)) {
-                ChildScheduling.joinCollector(timing);
-            }
             inbox.answering(this::answer);
             serve(inbox);
             LOG.info("Stopping");

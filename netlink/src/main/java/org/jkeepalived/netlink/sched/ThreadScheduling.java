@@ -76,21 +76,6 @@ public final class ThreadScheduling {
         return ids;
     }
 
-    /** The ids of this process's threads whose name (comm, at most 15 bytes) is {@code name}. */
-    public static List<Integer> threadsNamed(String name) throws IOException {
-        List<Integer> ids = new ArrayList<>();
-        for (int tid : processThreads()) {
-            try {
-                if (Files.readString(TASKS.resolve(Integer.toString(tid)).resolve("comm")).strip().equals(name)) {
-                    ids.add(tid);
-                }
-            } catch (IOException e) {
-                // the thread ended meanwhile
-            }
-        }
-        return ids;
-    }
-
     private static void setScheduler(int tid, int policy, int priority, String what) throws ErrnoException {
         Memory param = new Memory(4);
         param.setInt(0, priority);

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * collector, compiler and other threads would then compete with the advert thread at the same real-time
  * priority, where a busy SCHED_RR thread keeps a CPU for a whole 100 ms time slice (measured with
  * bench/gc-pressure.sh: adverts 64 ms late with everything under {@code chrt -r}). So only the threads
- * that {@link #join} run under SCHED_RR; everything else stays under SCHED_OTHER.
+ * that {@link #join} run under SCHED_RR; everything else stays under SCHED_OTHER. That includes the VM
+ * thread, although every Java thread waits for it at a safepoint: under SCHED_RR its first collections
+ * (start-up data, 8-15 ms) ran past RLIMIT_RTTIME's hard limit and the kernel killed the child (measured).
  */
 public final class TimingThreads {
     private static final Logger LOG = LoggerFactory.getLogger(TimingThreads.class);
@@ -36,16 +38,6 @@ public final class TimingThreads {
     /** Makes the calling thread a timing thread, at the current priority. */
     public synchronized void join() {
         int tid = ThreadScheduling.currentThreadId();
-        if (members.add(tid) && priority > 0) {
-            apply(tid, priority);
-        }
-    }
-
-    /**
-     * Makes another thread of this process a timing thread, by kernel id: the JVM's own threads that
-     * every Java thread waits for (the VM thread, which runs the serial collector at each safepoint).
-     */
-    public synchronized void add(int tid) {
         if (members.add(tid) && priority > 0) {
             apply(tid, priority);
         }
