@@ -48,16 +48,20 @@ public final class NetNs implements AutoCloseable {
     }
 
     /**
-     * Two fresh namespaces joined by a veth: {@code a0} (02:00:00:00:00:0a) in {@link Pair#a()}, {@code b0}
-     * (02:00:00:00:00:0b) in {@link Pair#b()}, both down so that addresses go on first (see {@link #up}).
+     * Two fresh namespaces joined by a veth: {@code a0} (02:00:00:00:00:0a, 192.0.2.1/24) in {@link Pair#a()},
+     * {@code b0} (02:00:00:00:00:0b, 192.0.2.2/24) in {@link Pair#b()}, both down so that more addresses can go on
+     * first (see {@link Pair#up()}). Skips the calling test unless running as root.
      */
     public static Pair pair() {
+        assumeRoot();
         NetNs a = create();
         NetNs b = null;
         try {
             b = create();
             a.ip("link", "add", "a0", "address", "02:00:00:00:00:0a", "type", "veth",
                     "peer", "name", "b0", "address", "02:00:00:00:00:0b", "netns", b.name());
+            a.ip("addr", "add", "192.0.2.1/24", "dev", "a0");
+            b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
             return new Pair(a, b);
         } catch (RuntimeException e) {
             new Pair(a, b).close();
@@ -67,6 +71,12 @@ public final class NetNs implements AutoCloseable {
 
     /** Two namespaces that are closed together. */
     public record Pair(NetNs a, NetNs b) implements AutoCloseable {
+        /** Sets a0 and b0 up and waits for their link-local addresses. */
+        public void up() throws IOException, InterruptedException {
+            a.up("a0");
+            b.up("b0");
+        }
+
         @Override
         public void close() {
             a.close();

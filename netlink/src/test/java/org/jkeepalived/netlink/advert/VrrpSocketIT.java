@@ -39,15 +39,11 @@ class VrrpSocketIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        NetNs.assumeRoot();
         lan = NetNs.pair();
         a = lan.a();
         b = lan.b();
-        a.ip("addr", "add", "192.0.2.1/24", "dev", "a0");
         a.ip("addr", "add", "192.0.2.3/24", "dev", "a0");
-        b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
-        a.up("a0");
-        b.up("b0");
+        lan.up();
     }
 
     @AfterAll

@@ -27,17 +27,13 @@ class AnnounceIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        NetNs.assumeRoot();
         lan = NetNs.pair();
         a = lan.a();
         b = lan.b();
-        a.ip("addr", "add", "192.0.2.1/24", "dev", "a0");
         a.ip("addr", "add", "192.0.2.100/24", "dev", "a0");
         a.ip("addr", "add", "2001:db8::100/64", "dev", "a0", "nodad");
-        b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
         b.ip("addr", "add", "2001:db8::2/64", "dev", "b0", "nodad");
-        a.up("a0");
-        b.up("b0");
+        lan.up();
     }
 
     @AfterAll
