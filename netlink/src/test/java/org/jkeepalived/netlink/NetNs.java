@@ -71,10 +71,12 @@ public final class NetNs implements AutoCloseable {
 
     /** Two namespaces that are closed together. */
     public record Pair(NetNs a, NetNs b) implements AutoCloseable {
-        /** Sets a0 and b0 up and waits for their link-local addresses. */
+        /** Sets a0 and b0 up and waits for their link-local addresses (either waits for the other's carrier). */
         public void up() throws IOException, InterruptedException {
-            a.up("a0");
-            b.up("b0");
+            a.ip("link", "set", "a0", "up");
+            b.ip("link", "set", "b0", "up");
+            a.awaitLinkLocal("a0");
+            b.awaitLinkLocal("b0");
         }
 
         @Override
@@ -93,12 +95,6 @@ public final class NetNs implements AutoCloseable {
 
     public String name() {
         return ns.name();
-    }
-
-    /** Sets {@code device} up and waits until it has a usable IPv6 link-local address. */
-    public void up(String device) throws IOException, InterruptedException {
-        ip("link", "set", device, "up");
-        awaitLinkLocal(device);
     }
 
     /** Runs {@code command} inside the namespace and returns its output; fails on a non-zero exit. */
