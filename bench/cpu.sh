@@ -7,24 +7,11 @@
 # and prints CPU seconds per minute, and the adverts per second seen on the wire.
 # Usage: bench/cpu.sh [WINDOW_SECONDS] [INSTANCES] [WARMUP_SECONDS]   (build first: mvn -B -q package -DskipTests)
 set -eu
-root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 window=${1:-60}
 count=${2:-255}
 warmup=${3:-15}
-ns="jkcpu$$"
-work=$(mktemp -d)
-daemon=""
-cleanup() {
-    [ -n "$daemon" ] && kill -9 $daemon $(pgrep -P "$daemon" 2>/dev/null) 2>/dev/null || true
-    ip netns del "$ns" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-ip netns add "$ns"
-ip -n "$ns" link add eth0 type veth peer name eth1
-for l in lo eth0 eth1; do ip -n "$ns" link set "$l" up; done
-ip -n "$ns" addr add 192.0.2.1/24 dev eth0
+. "$(dirname "$(readlink -f "$0")")/lib.sh"
+bench_namespace jkcpu
 
 awk -v n="$count" 'BEGIN {
     print "global_defs {\n    router_id CPU\n    vrrp_version 3\n}"
@@ -34,25 +21,6 @@ awk -v n="$count" 'BEGIN {
         printf "    virtual_ipaddress {\n        %s.%d/32\n    }\n}\n", (i < 128 ? "198.51.100" : "203.0.113"), i % 128 + 1
     }
 }' > "$work/cpu.conf"
-
-launch() { # program
-    case "$1" in
-        jkeepalived) ip netns exec "$ns" "$root/bin/jkeepalived" -n -P -G -f "$work/cpu.conf" -p "$work/p.pid" \
-            -r "$work/v.pid" > "$work/out.log" 2>&1 & ;;
-        keepalived) ip netns exec "$ns" keepalived -n -P -G -f "$work/cpu.conf" -p "$work/p.pid" -r "$work/v.pid" \
-            > "$work/out.log" 2>&1 & ;;
-    esac
-    daemon=$!
-}
-
-stop() {
-    kill -TERM "$daemon" 2>/dev/null || true
-    i=0; while kill -0 "$daemon" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    kill -9 "$daemon" $(pgrep -P "$daemon" 2>/dev/null) 2>/dev/null || true
-    daemon=""
-    ip -n "$ns" addr flush dev eth0 scope global to 198.51.100.0/24 2>/dev/null || true
-    ip -n "$ns" addr flush dev eth0 scope global to 203.0.113.0/24 2>/dev/null || true
-}
 
 ticks() { # clock ticks used by the daemon and its children so far
     t=0
@@ -67,7 +35,7 @@ ticks() { # clock ticks used by the daemon and its children so far
 hz=$(getconf CLK_TCK)
 printf '%-12s %s\n' program "CPU over ${window} s, $count instances x advert_int 0.1 (VRRPv3)"
 for prog in jkeepalived keepalived; do
-    launch "$prog"
+    launch "$prog" "$work/cpu.conf"
     sleep "$warmup"
     n=$(pgrep -P "$daemon" | wc -l)
     t0=$(ticks)

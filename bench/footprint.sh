@@ -9,22 +9,9 @@
 # Runs in a throwaway network namespace with a documentation prefix; removes everything it made.
 # Usage: bench/footprint.sh [IDLE_SECONDS]   (build first: mvn -B -q package -DskipTests)
 set -eu
-root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 idle=${1:-15}
-ns="jkfoot$$"
-work=$(mktemp -d)
-daemon=""
-cleanup() {
-    [ -n "$daemon" ] && kill -9 $daemon $(pgrep -P "$daemon" 2>/dev/null) 2>/dev/null || true
-    ip netns del "$ns" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-ip netns add "$ns"
-ip -n "$ns" link add eth0 type veth peer name eth1
-for l in lo eth0 eth1; do ip -n "$ns" link set "$l" up; done
-ip -n "$ns" addr add 192.0.2.1/24 dev eth0
+. "$(dirname "$(readlink -f "$0")")/lib.sh"
+bench_namespace jkfoot
 
 config() { # instances priority > file
     awk -v n="$1" -v p="$2" 'BEGIN {
@@ -35,24 +22,6 @@ config() { # instances priority > file
             printf "    virtual_ipaddress {\n        198.51.100.%d/32\n    }\n}\n", i
         }
     }'
-}
-
-launch() { # program conf: starts it in the foreground mode, sets $daemon
-    case "$1" in
-        jkeepalived) ip netns exec "$ns" "$root/bin/jkeepalived" -n -P -G -f "$2" -p "$work/p.pid" \
-            -r "$work/v.pid" > "$work/out.log" 2>&1 & ;;
-        keepalived) ip netns exec "$ns" keepalived -n -P -G -f "$2" -p "$work/p.pid" -r "$work/v.pid" \
-            > "$work/out.log" 2>&1 & ;;
-    esac
-    daemon=$!
-}
-
-stop() {
-    kill -TERM "$daemon" 2>/dev/null || true
-    i=0; while kill -0 "$daemon" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    kill -9 "$daemon" $(pgrep -P "$daemon" 2>/dev/null) 2>/dev/null || true
-    daemon=""
-    ip -n "$ns" addr flush dev eth0 scope global to 198.51.100.0/24 2>/dev/null || true
 }
 
 startup() { # program: milliseconds from launch to the first advert

@@ -4,39 +4,33 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Native;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.NetworkNamespace;
 import org.jkeepalived.netlink.sys.LibC;
 
 /**
- * A throwaway network namespace for integration tests ({@code jknl<pid>-<n>}), with a dedicated
- * thread that entered it through setns(2): sockets opened on that thread live in the namespace, and
- * stay there when used from other threads. Commands run through {@code ip -n} / {@code ip netns
- * exec}; every wait is bounded. {@link #close()} deletes the namespace.
+ * A router's {@link NetworkNamespace} for the netlink ITs, with a dedicated thread that entered it through
+ * setns(2): sockets opened on that thread live in the namespace, and stay there when used from other threads.
+ * Every wait is bounded. {@link #close()} deletes the namespace.
  */
 public final class NetNs implements AutoCloseable {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final long TIMEOUT_SECONDS = 15;
 
-    private final String name;
+    private final NetworkNamespace ns;
     private final ExecutorService thread;
 
-    private NetNs(String name) {
-        this.name = name;
+    private NetNs(NetworkNamespace ns) {
+        this.ns = ns;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(() -> {
-                enter(name); // a replacement thread enters too, or runs nothing
+                enter(ns.name()); // a replacement thread enters too, or runs nothing
                 r.run();
-            }, "netns-" + name);
+            }, "netns-" + ns.name());
             t.setDaemon(true);
             return t;
         });
@@ -44,44 +38,73 @@ public final class NetNs implements AutoCloseable {
 
     /** Skips the calling test unless running as root with iproute2 available. */
     public static void assumeRoot() {
-        assumeTrue("root".equals(System.getProperty("user.name")), "integration tests need root");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")),
-                "integration tests need iproute2");
+        assumeTrue(Command.isRoot(), "integration tests need root");
+        assumeTrue(Command.available("ip"), "integration tests need iproute2");
     }
 
-    public static NetNs create() throws IOException {
-        String name = "jknl" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
-        run("ip", "netns", "add", name);
-        NetNs ns = new NetNs(name);
+    /** A fresh namespace: loopback up, no duplicate address detection (every wait stays short), promote_secondaries. */
+    public static NetNs create() {
+        return new NetNs(NetworkNamespace.createRouter());
+    }
+
+    /**
+     * Two fresh namespaces joined by a veth: {@code a0} (02:00:00:00:00:0a, 192.0.2.1/24) in {@link Pair#a()},
+     * {@code b0} (02:00:00:00:00:0b, 192.0.2.2/24) in {@link Pair#b()}, both down so that more addresses can go on
+     * first (see {@link Pair#up()}). Skips the calling test unless running as root.
+     */
+    public static Pair pair() {
+        assumeRoot();
+        NetNs a = create();
+        NetNs b = null;
         try {
-            ns.exec("ip", "link", "set", "lo", "up");
-            // no duplicate address detection: addresses are usable at once, every wait stays short
-            ns.exec("sysctl", "-q", "-w", "net.ipv6.conf.all.accept_dad=0");
-            ns.exec("sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0");
-            ns.exec("sysctl", "-q", "-w", "net.ipv4.conf.all.promote_secondaries=1");
-        } catch (IOException | RuntimeException e) {
-            ns.close();
+            b = create();
+            a.ip("link", "add", "a0", "address", "02:00:00:00:00:0a", "type", "veth",
+                    "peer", "name", "b0", "address", "02:00:00:00:00:0b", "netns", b.name());
+            a.ip("addr", "add", "192.0.2.1/24", "dev", "a0");
+            b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
+            return new Pair(a, b);
+        } catch (RuntimeException e) {
+            new Pair(a, b).close();
             throw e;
         }
-        return ns;
+    }
+
+    /** Two namespaces that are closed together. */
+    public record Pair(NetNs a, NetNs b) implements AutoCloseable {
+        /** Sets a0 and b0 up and waits for their link-local addresses (either waits for the other's carrier). */
+        public void up() throws IOException, InterruptedException {
+            a.ip("link", "set", "a0", "up");
+            b.ip("link", "set", "b0", "up");
+            a.awaitLinkLocal("a0");
+            b.awaitLinkLocal("b0");
+        }
+
+        @Override
+        public void close() {
+            a.close();
+            if (b != null) {
+                b.close();
+            }
+        }
+    }
+
+    /** A veth pair {@code veth0}/{@code veth1} inside the namespace, both up. */
+    public void vethPair() {
+        ns.vethPair("veth0", "veth1");
     }
 
     public String name() {
-        return name;
+        return ns.name();
     }
 
     /** Runs {@code command} inside the namespace and returns its output; fails on a non-zero exit. */
-    public String exec(String... command) throws IOException {
-        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", name));
-        all.addAll(List.of(command));
-        return run(all.toArray(String[]::new));
+    public String exec(String... command) {
+        return ns.check(command).output();
     }
 
-    /** Runs {@code ip -n NAME args}. */
-    public String ip(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("ip", "-n", name));
-        all.addAll(List.of(args));
-        return run(all.toArray(String[]::new));
+    /** Runs {@code ip -n NAME args}; fails on a non-zero exit. */
+    public String ip(String... args) {
+        return ns.ip(args).output();
     }
 
     /**
@@ -99,7 +122,7 @@ public final class NetNs implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new IOException(device + " in " + name + " got no link-local address within 5 s");
+        throw new IOException(device + " in " + name() + " got no link-local address within 5 s");
     }
 
     /** Runs {@code task} on the namespace's thread and waits (bounded) for its result. */
@@ -119,31 +142,10 @@ public final class NetNs implements AutoCloseable {
         thread.shutdownNow();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
-            run("ip", "netns", "del", name);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not delete namespace " + name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    public static String run(String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("timed out: " + String.join(" ", command));
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " exited " + p.exitValue() + ": " + out.trim());
-        }
-        return out;
+        ns.close();
     }
 
     private static void enter(String name) {

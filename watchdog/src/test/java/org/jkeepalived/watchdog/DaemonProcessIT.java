@@ -4,24 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.Daemon;
+import org.jkeepalived.core.testing.DaemonProcess;
 import org.jkeepalived.core.testing.NetworkNamespace;
+import org.jkeepalived.core.testing.RouterLab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The daemon's process structure with real processes: a parent JVM and its VRRP child on two routers
@@ -30,51 +31,26 @@ import org.junit.jupiter.api.io.TempDir;
  * graceful stop on SIGTERM.
  */
 class DaemonProcessIT {
-    private static final Path LAUNCHER = Path.of("..", "bin", "jkeepalived").toAbsolutePath().normalize();
     private static final String VIP1 = "192.0.2.100";
     private static final String VIP2 = "192.0.2.101";
     private static final String VIP3 = "192.0.2.102";
 
-    @TempDir
-    Path dir;
-    private NetworkNamespace a;
-    private NetworkNamespace b;
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final RouterLab lab = new RouterLab();
 
-    @BeforeEach
-    void lan() {
-        assumeTrue(Command.isRoot(), "needs root for network namespaces");
-        a = NetworkNamespace.create();
-        b = NetworkNamespace.create();
-        Command.check("ip", "link", "add", "eth0", "netns", a.name(), "type", "veth", "peer", "name", "eth0",
-                "netns", b.name());
-        a.ip("addr", "add", "192.0.2.1/24", "dev", "eth0");
-        b.ip("addr", "add", "192.0.2.2/24", "dev", "eth0");
-        a.ip("link", "set", "eth0", "up");
-        b.ip("link", "set", "eth0", "up");
-    }
-
+    /** Daemon mode's processes are nobody's children: they are found through their pid files. */
     @AfterEach
-    void teardown() {
-        for (Process p : started) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+    void killDaemons() {
+        if (lab.dir() == null) {
+            return; // skipped
         }
         for (String name : List.of("a", "b")) {
-            long pid = pidIn(name + "_vrrp.pid");
-            if (pid > 0) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            for (String file : List.of(name + "_vrrp.pid", name + ".pid")) {
+                long pid = pidIn(file);
+                if (pid > 0) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
             }
-            pid = pidIn(name + ".pid");
-            if (pid > 0) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
         }
     }
 
@@ -84,7 +60,7 @@ class DaemonProcessIT {
         writeConf("b", 100, vrrp("VI_1", 51, 100, VIP1));
         startForeground("a");
         startForeground("b");
-        waitFor(() -> hasVip(a, VIP1) && log("b").contains("(VI_1) Entering BACKUP STATE"), 20,
+        waitFor(() -> hasVip(lab.a(), VIP1) && log("b").contains("(VI_1) Entering BACKUP STATE"), 20,
                 "A never became MASTER");
         long child = pidIn("a_vrrp.pid");
         Command.check("kill", "-9", Long.toString(child));
@@ -95,8 +71,8 @@ class DaemonProcessIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         boolean settled = false;
         while (System.nanoTime() < deadline) {
-            boolean onA = hasVip(a, VIP1);
-            boolean onB = hasVip(b, VIP1);
+            boolean onA = hasVip(lab.a(), VIP1);
+            boolean onB = hasVip(lab.b(), VIP1);
             assertFalse(onA && onB && bothMaster(), "two masters at once\n" + log("a") + "\n---\n" + log("b"));
             if (onA && !onB && log("a").lastIndexOf("(VI_1) Entering MASTER STATE")
                     > log("a").indexOf("Starting VRRP child process, pid=" + pidIn("a_vrrp.pid"))) {
@@ -112,9 +88,9 @@ class DaemonProcessIT {
     void reloadAddsAVipWithoutAnyOtherTransitionAndABrokenConfigIsRefused() throws Exception {
         writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1) + vrrp("VI_2", 52, 150, VIP2));
         writeConf("b", 100, vrrp("VI_1", 51, 100, VIP1) + vrrp("VI_2", 52, 100, VIP2));
-        Process parentA = startForeground("a");
+        DaemonProcess parentA = startForeground("a");
         startForeground("b");
-        waitFor(() -> hasVip(a, VIP1) && hasVip(a, VIP2) && !hasVip(b, VIP1) && !hasVip(b, VIP2), 20,
+        waitFor(() -> hasVip(lab.a(), VIP1) && hasVip(lab.a(), VIP2) && !hasVip(lab.b(), VIP1) && !hasVip(lab.b(), VIP2), 20,
                 "A never became MASTER of both");
         Thread.sleep(1500); // let B's yield be logged
         long child = pidIn("a_vrrp.pid");
@@ -122,62 +98,63 @@ class DaemonProcessIT {
         int bVi1 = count("b", "(VI_1) Entering");
         int aVi2 = count("a", "(VI_2) Entering");
         writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1) + vrrp("VI_2", 52, 150, VIP2 + "/24\n        " + VIP3));
-        signal(parentA, "HUP");
-        waitFor(() -> hasVip(a, VIP3), 15, "the added VIP never came");
+        parentA.signal("HUP");
+        waitFor(() -> hasVip(lab.a(), VIP3), 15, "the added VIP never came");
         waitFor(() -> log("a").contains("Reload finished: 1 kept, 1 reconfigured, 0 stopped, 0 started"), 5,
                 "no reload summary");
         assertEquals(aVi2, count("a", "(VI_2) Entering"), "VI_2 is reconfigured in place\n" + log("a"));
         assertEquals(aVi1, count("a", "(VI_1) Entering"), "VI_1 changed state on A\n" + log("a"));
         assertEquals(bVi1, count("b", "(VI_1) Entering"), "VI_1 changed state on B\n" + log("b"));
-        assertTrue(hasVip(a, VIP1) && !hasVip(b, VIP1), "VI_1's VIP moved");
+        assertTrue(hasVip(lab.a(), VIP1) && !hasVip(lab.b(), VIP1), "VI_1's VIP moved");
         assertEquals(child, pidIn("a_vrrp.pid"), "a reload keeps the child process");
 
-        Files.writeString(dir.resolve("a.conf"), Files.readString(dir.resolve("a.conf"))
+        Files.writeString(lab.dir().resolve("a.conf"), Files.readString(lab.dir().resolve("a.conf"))
                 .replace("virtual_router_id 52", "virtual_router_id 300"));
-        signal(parentA, "HUP");
+        parentA.signal("HUP");
         waitFor(() -> log("a").contains("Reload aborted"), 10, "the broken config was not reported");
-        assertTrue(Pattern.compile(Pattern.quote(dir.resolve("a.conf").toString()) + ":\\d+: error: ")
+        assertTrue(Pattern.compile(Pattern.quote(lab.dir().resolve("a.conf").toString()) + ":\\d+: error: ")
                 .matcher(log("a")).find(), log("a"));
         Thread.sleep(1500);
         assertTrue(parentA.isAlive(), "the parent stopped on a broken config");
         assertEquals(child, pidIn("a_vrrp.pid"));
-        assertTrue(hasVip(a, VIP1) && hasVip(a, VIP2) && hasVip(a, VIP3), "the running config was not kept");
+        assertTrue(hasVip(lab.a(), VIP1) && hasVip(lab.a(), VIP2) && hasVip(lab.a(), VIP3), "the running config was not kept");
     }
 
     @Test
     void killedParentTakesItsChildrenWithIt() throws Exception {
         writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1));
-        Process parent = startForeground("a");
-        waitFor(() -> hasVip(a, VIP1), 20, "A never became MASTER");
+        DaemonProcess parent = startForeground("a");
+        waitFor(() -> hasVip(lab.a(), VIP1), 20, "A never became MASTER");
         long child = pidIn("a_vrrp.pid");
-        parent.destroyForcibly();
-        assertTrue(parent.waitFor(10, TimeUnit.SECONDS));
+        parent.kill();
+        assertTrue(parent.waitForExit(Duration.ofSeconds(10)).isPresent());
         waitFor(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true), 15,
                 "the VRRP child outlived its parent");
-        assertFalse(hasVip(a, VIP1), "the orphaned child stops gracefully and removes its VIP");
+        assertFalse(hasVip(lab.a(), VIP1), "the orphaned child stops gracefully and removes its VIP");
         assertTrue(log("a").contains("The parent process is gone: stopping"), log("a"));
     }
 
     @Test
     void daemonModeStopsOnTermWithChildrenVipsAndPidFilesGone() throws Exception {
         writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1));
-        Process foreground = start("a", false);
-        assertTrue(foreground.waitFor(30, TimeUnit.SECONDS), "the foreground process did not exit");
-        assertEquals(0, foreground.exitValue());
+        DaemonProcess foreground = start("a", false);
+        Optional<Integer> exit = foreground.waitForExit(Duration.ofSeconds(30));
+        assertTrue(exit.isPresent(), "the foreground process did not exit");
+        assertEquals(0, exit.get());
         long parent = pidIn("a.pid");
         assertTrue(parent > 0 && ProcessHandle.of(parent).isPresent(), "no live daemon in the pid file");
         assertNotEquals(foreground.pid(), parent, "the daemon is a new process");
-        waitFor(() -> hasVip(a, VIP1), 20, "the daemon never became MASTER");
+        waitFor(() -> hasVip(lab.a(), VIP1), 20, "the daemon never became MASTER");
         long child = pidIn("a_vrrp.pid");
-        Process again = start("a2", false, "a");
-        assertTrue(again.waitFor(30, TimeUnit.SECONDS));
+        DaemonProcess again = start("a2", false, "a");
+        assertTrue(again.waitForExit(Duration.ofSeconds(30)).isPresent());
         assertEquals(parent, pidIn("a.pid"), "a second daemon must see the first one running");
         Command.check("kill", "-TERM", Long.toString(parent));
         waitFor(() -> ProcessHandle.of(parent).isEmpty() && ProcessHandle.of(child).isEmpty(), 15,
                 "the daemon or its child did not exit on SIGTERM");
-        assertFalse(hasVip(a, VIP1), "VIP left behind");
-        assertFalse(Files.exists(dir.resolve("a.pid")), "pid file left behind");
-        assertFalse(Files.exists(dir.resolve("a_vrrp.pid")), "vrrp pid file left behind");
+        assertFalse(hasVip(lab.a(), VIP1), "VIP left behind");
+        assertFalse(Files.exists(lab.dir().resolve("a.pid")), "pid file left behind");
+        assertFalse(Files.exists(lab.dir().resolve("a_vrrp.pid")), "vrrp pid file left behind");
     }
 
     private static String vrrp(String name, int vrid, int priority, String vips) {
@@ -194,51 +171,39 @@ class DaemonProcessIT {
                 """.formatted(name, vrid, priority, vips);
     }
 
-    private void writeConf(String name, int priority, String body) throws IOException {
-        Files.writeString(dir.resolve(name + ".conf"), "global_defs {\n    router_id r" + priority + "\n}\n" + body);
+    private void writeConf(String name, int priority, String body) {
+        lab.write(name + ".conf", "global_defs {\n    router_id r" + priority + "\n}\n" + body);
     }
 
-    private Process startForeground(String name) throws IOException {
+    private DaemonProcess startForeground(String name) {
         return start(name, true);
     }
 
-    private Process start(String name, boolean foreground) throws IOException {
+    private DaemonProcess start(String name, boolean foreground) {
         return start(name, foreground, name);
     }
 
     /** Starts router {@code files}'s configuration in its namespace, logging to {@code log}.log. */
-    private Process start(String log, boolean foreground, String files) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", (files.equals("b") ? b : a).name(),
-                LAUNCHER.toString(), "-l", "-D", "-f", dir.resolve(files + ".conf").toString(),
-                "-p", dir.resolve(files + ".pid").toString(), "-r", dir.resolve(files + "_vrrp.pid").toString(),
-                "-c", dir.resolve(files + "_checkers.pid").toString()));
+    private DaemonProcess start(String log, boolean foreground, String files) {
+        List<String> options = new ArrayList<>(List.of("-l", "-D", "-f", lab.dir().resolve(files + ".conf").toString(),
+                "-p", lab.dir().resolve(files + ".pid").toString(), "-r", lab.dir().resolve(files + "_vrrp.pid").toString(),
+                "-c", lab.dir().resolve(files + "_checkers.pid").toString()));
         if (foreground) {
-            cmd.add(5, "-n");
+            options.add(0, "-n");
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log + ".log").toFile()).start();
-        started.add(p);
-        return p;
-    }
-
-    private static void signal(Process p, String name) {
-        Command.check("kill", "-" + name, Long.toString(p.pid()));
+        return lab.start(files.equals("b") ? lab.b() : lab.a(), log, Daemon.JKEEPALIVED.command(options));
     }
 
     private long pidIn(String file) {
         try {
-            return Long.parseLong(Files.readString(dir.resolve(file)).trim());
+            return Long.parseLong(Files.readString(lab.dir().resolve(file)).trim());
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
     }
 
     private String log(String name) {
-        try {
-            return Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return lab.read(name + ".log");
     }
 
     private int count(String name, String text) {
@@ -265,16 +230,10 @@ class DaemonProcessIT {
     }
 
     private static boolean hasVip(NetworkNamespace ns, String vip) {
-        return ns.exec(10, "ip", "-4", "-o", "addr", "show", "dev", "eth0").stdout().contains(" " + vip + "/");
+        return ns.hasAddress(vip);
     }
 
-    private void waitFor(BooleanSupplier condition, long seconds, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + "\n--- a\n" + log("a") + "\n--- b\n" + log("b"));
-            }
-            Thread.sleep(50);
-        }
+    private void waitFor(BooleanSupplier condition, long seconds, String message) {
+        lab.waitFor(condition, seconds, message, "a.log", "b.log");
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.Daemon;
 import org.jkeepalived.core.testing.NetworkNamespace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KeepalivedAgreementIT {
     private static final Path SAMPLES = Path.of("/usr/share/doc/keepalived/samples");
-    private static final Path LAUNCHER = Path.of("..", "bin", "jkeepalived").toAbsolutePath().normalize();
     private static NetworkNamespace ns;
 
     @BeforeAll
@@ -65,7 +65,7 @@ class KeepalivedAgreementIT {
     @MethodSource("configs")
     void acceptsWhatKeepalivedAccepts(Path config) {
         Command.Result theirs = ns.exec(60, "keepalived", "-t", "-f", config.toString());
-        Command.Result ours = ns.exec(60, LAUNCHER.toString(), "-t", "-f", config.toString());
+        Command.Result ours = ns.exec(60, Daemon.LAUNCHER.toString(), "-t", "-f", config.toString());
         String why = "keepalived -t exited " + theirs.exitCode() + ":\n" + theirs.output()
                 + "\njkeepalived -t exited " + ours.exitCode() + ":\n" + ours.output();
         assertEquals(theirs.exitCode() == 0, ours.exitCode() == 0, why);

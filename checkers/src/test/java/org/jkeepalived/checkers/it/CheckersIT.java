@@ -9,11 +9,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.JvmProcess;
 import org.jkeepalived.core.testing.NetworkNamespace;
+import org.jkeepalived.core.testing.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,19 +105,19 @@ class CheckersIT {
         fifoReader.setDaemon(true);
         fifoReader.start();
         try (NetworkNamespace lb = NetworkNamespace.create(); NetworkNamespace srv = NetworkNamespace.create()) {
-            lb.ip("link", "add", "lb0", "type", "veth", "peer", "name", "srv0", "netns", srv.name());
+            lb.vethTo("lb0", srv, "srv0");
             lb.ip("addr", "add", "192.0.2.1/24", "dev", "lb0");
             lb.ip("link", "set", "lb0", "up");
             for (String a : List.of("192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5")) {
                 srv.ip("addr", "add", a + "/24", "dev", "srv0");
             }
             srv.ip("link", "set", "srv0", "up");
-            try (JvmProcess servers = new JvmProcess(srv.name(), TestServers.class, dir.resolve("servers.log"),
+            try (JvmProcess servers = new JvmProcess(srv, TestServers.class, dir.resolve("servers.log"),
                     "web1=http@192.0.2.2:80", "web2=http@192.0.2.3:80", "web3=http@192.0.2.4:80",
                     "smtp=smtp@192.0.2.2:25", "tcp=tcp@192.0.2.2:9000", "dns1=dns@192.0.2.2:53",
                     "dns2=dns@192.0.2.3:53")) {
                 assertNotNull(servers.await("READY"::equals, 20_000), "servers did not start");
-                try (JvmProcess checker = new JvmProcess(lb.name(), CheckerHarness.class, dir.resolve("checker.log"),
+                try (JvmProcess checker = new JvmProcess(lb, CheckerHarness.class, dir.resolve("checker.log"),
                         dir.resolve("keepalived.conf").toString())) {
                     String all = "TCP 203.0.113.10:80 -> 192.0.2.2:80=1 192.0.2.3:80=1 192.0.2.4:80=1"
                             + "|TCP 203.0.113.11:25 -> 192.0.2.2:25=1 192.0.2.2:9000=3"
@@ -169,7 +172,8 @@ class CheckersIT {
                     toggle(servers, "start web3");
                     expect(checker, all, DETECT_MS, dir);
                     checker.send("stop");
-                    waitFor(() -> fifo.contains("RS [192.0.2.4]:tcp:80 [203.0.113.10]:tcp:80 UP"), 2_000);
+                    Wait.until(Duration.ofSeconds(2), Duration.ofMillis(50),
+                            () -> fifo.contains("RS [192.0.2.4]:tcp:80 [203.0.113.10]:tcp:80 UP"));
                     assertTrue(fifo.contains("RS [192.0.2.4]:tcp:80 [203.0.113.10]:tcp:80 DOWN"), fifo.toString());
                     assertTrue(fifo.contains("VS [203.0.113.10]:tcp:80 DOWN"), fifo.toString());
                     assertTrue(fifo.contains("VS [203.0.113.10]:tcp:80 UP"), fifo.toString());
@@ -239,15 +243,8 @@ class CheckersIT {
         return String.join("\n", l.subList(Math.max(0, l.size() - 30), l.size()));
     }
 
-    private static void awaitFile(Path p) throws InterruptedException {
-        waitFor(() -> Files.exists(p), 3_000);
+    private static void awaitFile(Path p) {
+        Wait.until(Duration.ofSeconds(3), Duration.ofMillis(50), () -> Files.exists(p));
         assertTrue(Files.exists(p), p + " was not created by the quorum script");
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier c, long millis) throws InterruptedException {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (!c.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
     }
 }

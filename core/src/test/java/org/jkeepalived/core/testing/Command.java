@@ -68,6 +68,22 @@ public final class Command {
         return false;
     }
 
+    /**
+     * Stops {@code process}: SIGTERM, and SIGKILL if it still runs after {@code graceSeconds}; every wait is
+     * bounded.
+     */
+    public static void stop(Process process, long graceSeconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** True when this process runs as root (integration tests need it for namespaces). */
     public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));

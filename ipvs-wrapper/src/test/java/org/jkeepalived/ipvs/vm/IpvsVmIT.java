@@ -3,17 +3,12 @@ package org.jkeepalived.ipvs.vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,55 +22,23 @@ import org.junit.jupiter.api.Test;
  * take longer on a busy host).
  */
 class IpvsVmIT {
-    private static Path runner;
+    private static IpvsVm vm;
     private static Path work;
 
     @BeforeAll
     static void needsTheVm() throws IOException {
-        assumeTrue(onPath("qemu-system-x86_64"), "qemu-system-x86_64 missing (apt-get install qemu-system-x86)");
-        File[] kernels = new File("/boot").listFiles((d, n) -> n.startsWith("vmlinuz-") && n.endsWith("-amd64"));
-        assumeTrue(kernels != null && kernels.length > 0 && kernels[0].canRead(),
-                "no readable /boot/vmlinuz-*-amd64 (apt-get install linux-image-amd64)");
-        assumeTrue(new File("/bin/busybox").canExecute(), "busybox missing (apt-get install busybox-static)");
-        assumeTrue(onPath("ipvsadm"), "ipvsadm missing (apt-get install ipvsadm)");
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("test-tools/ipvs-vm/run-in-vm.sh"))) {
-            dir = dir.getParent();
-        }
-        assumeTrue(dir != null, "test-tools/ipvs-vm not found above " + Path.of("").toAbsolutePath());
-        runner = dir.resolve("test-tools/ipvs-vm/run-in-vm.sh");
+        vm = IpvsVm.require();
         work = Files.createDirectories(Path.of("target", "ipvs-vm-it").toAbsolutePath());
-    }
-
-    private static boolean onPath(String program) {
-        List<String> dirs = new ArrayList<>(Arrays.asList(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(List.of("/usr/sbin", "/sbin"));
-        return dirs.stream().anyMatch(d -> new File(d, program).canExecute());
     }
 
     /** Runs {@code mainClass} in a fresh VM with this JVM's class path; returns the shared folder. */
     private static Path inVm(String name, String mainClass, String... args) throws Exception {
-        Path shared = Files.createDirectories(work.resolve(name));
-        try (var files = Files.list(shared)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.delete(p);
-            }
-        }
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = java + " -XX:+UseSerialGC -Xmx256m -cp '" + classPath + "' " + mainClass + " "
-                + String.join(" ", args);
-        ProcessBuilder pb = new ProcessBuilder("sh", runner.toString(), command).redirectErrorStream(true)
-                .redirectOutput(shared.resolveSibling(name + ".log").toFile());
-        pb.environment().put("IPVS_VM_SHARED", shared.toString());
-        pb.environment().put("IPVS_VM_TIMEOUT", "400"); // TCG slows down a lot on a busy host
-        Process p = pb.start();
-        if (!p.waitFor(420, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("VM did not finish in 420 s");
-        }
-        String log = Files.readString(shared.resolveSibling(name + ".log"));
-        assertEquals(0, p.exitValue(), () -> "VM run failed:\n" + log);
+        Path shared = IpvsVm.emptyFolder(work.resolve(name));
+        String command = IpvsVm.javaCommand("-XX:+UseSerialGC -Xmx256m", mainClass, args);
+        Path logFile = shared.resolveSibling(name + ".log");
+        int exit = vm.run(command, shared, logFile, 400);
+        String log = Files.readString(logFile);
+        assertEquals(0, exit, () -> "VM run failed:\n" + log);
         return shared;
     }
 

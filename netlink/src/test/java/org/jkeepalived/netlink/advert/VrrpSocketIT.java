@@ -24,6 +24,7 @@ class VrrpSocketIT {
     // a VRRPv3 advert body for IPv6 (vrid 52, prio 150, 1 s, VIP 2001:db8::100); bytes 6-7 are the kernel's checksum
     static final byte[] V3 = Hex.parse("31 34 96 01 00 64 00 00 20 01 0d b8 00 00 00 00 00 00 00 00 00 00 01 00");
 
+    static NetNs.Pair lan;
     static NetNs a;
     static NetNs b;
     static final ExecutorService receiver = Executors.newSingleThreadExecutor();
@@ -38,28 +39,18 @@ class VrrpSocketIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        NetNs.assumeRoot();
-        a = NetNs.create();
-        b = NetNs.create();
-        a.ip("link", "add", "a0", "address", "02:00:00:00:00:0a", "type", "veth",
-                "peer", "name", "b0", "address", "02:00:00:00:00:0b", "netns", b.name());
-        a.ip("addr", "add", "192.0.2.1/24", "dev", "a0");
+        lan = NetNs.pair();
+        a = lan.a();
+        b = lan.b();
         a.ip("addr", "add", "192.0.2.3/24", "dev", "a0");
-        b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
-        a.ip("link", "set", "a0", "up");
-        b.ip("link", "set", "b0", "up");
-        a.awaitLinkLocal("a0");
-        b.awaitLinkLocal("b0");
+        lan.up();
     }
 
     @AfterAll
     static void tearDown() {
         receiver.shutdownNow();
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
+        if (lan != null) {
+            lan.close();
         }
     }
 

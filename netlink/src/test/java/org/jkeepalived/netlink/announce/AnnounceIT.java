@@ -21,34 +21,25 @@ import org.junit.jupiter.api.Test;
 class AnnounceIT {
     static final MacAddress VMAC4 = MacAddress.vrrp(51, false);
     static final MacAddress VMAC6 = MacAddress.vrrp(52, true);
+    static NetNs.Pair lan;
     static NetNs a;
     static NetNs b;
 
     @BeforeAll
     static void setUp() throws Exception {
-        NetNs.assumeRoot();
-        a = NetNs.create();
-        b = NetNs.create();
-        a.ip("link", "add", "a0", "address", "02:00:00:00:00:0a", "type", "veth",
-                "peer", "name", "b0", "address", "02:00:00:00:00:0b", "netns", b.name());
-        a.ip("addr", "add", "192.0.2.1/24", "dev", "a0");
+        lan = NetNs.pair();
+        a = lan.a();
+        b = lan.b();
         a.ip("addr", "add", "192.0.2.100/24", "dev", "a0");
         a.ip("addr", "add", "2001:db8::100/64", "dev", "a0", "nodad");
-        b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
         b.ip("addr", "add", "2001:db8::2/64", "dev", "b0", "nodad");
-        a.ip("link", "set", "a0", "up");
-        b.ip("link", "set", "b0", "up");
-        a.awaitLinkLocal("a0");
-        b.awaitLinkLocal("b0");
+        lan.up();
     }
 
     @AfterAll
     static void tearDown() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
+        if (lan != null) {
+            lan.close();
         }
     }
 

@@ -22,10 +22,8 @@ class RtnetlinkIT {
     static void setUp() throws Exception {
         NetNs.assumeRoot();
         ns = NetNs.create();
-        ns.ip("link", "add", "veth0", "type", "veth", "peer", "name", "veth1");
+        ns.vethPair();
         ns.ip("link", "set", "veth0", "address", "02:00:00:00:00:0a");
-        ns.ip("link", "set", "veth0", "up");
-        ns.ip("link", "set", "veth1", "up");
         rtnl = ns.call(RtnetlinkSocket::open);
         veth0 = rtnl.link("veth0").index();
     }

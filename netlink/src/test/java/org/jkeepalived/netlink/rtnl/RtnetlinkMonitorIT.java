@@ -22,9 +22,7 @@ class RtnetlinkMonitorIT {
     void setUp() throws Exception {
         NetNs.assumeRoot();
         ns = NetNs.create();
-        ns.ip("link", "add", "veth0", "type", "veth", "peer", "name", "veth1");
-        ns.ip("link", "set", "veth0", "up");
-        ns.ip("link", "set", "veth1", "up");
+        ns.vethPair();
         monitor = ns.call(() -> RtnetlinkMonitor.start(RtnetlinkMonitor.DEFAULT_GROUPS, new RtnetlinkMonitor.Listener() {
             @Override
             public void linkChanged(LinkEvent event) {

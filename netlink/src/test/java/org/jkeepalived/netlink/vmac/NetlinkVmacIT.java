@@ -20,9 +20,7 @@ class NetlinkVmacIT {
     void setUp() throws Exception {
         NetNs.assumeRoot();
         ns = NetNs.create();
-        ns.ip("link", "add", "veth0", "type", "veth", "peer", "name", "veth1");
-        ns.ip("link", "set", "veth0", "up");
-        ns.ip("link", "set", "veth1", "up");
+        ns.vethPair();
         rtnl = ns.call(RtnetlinkSocket::open);
     }
 

@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jkeepalived.core.testing.JvmProcess;
+import org.jkeepalived.ipvs.vm.IpvsVm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,58 +47,24 @@ class CheckerVmIT {
             "-a -t 203.0.113.11:9000 -r 198.51.100.3:9000 -g -w 5",
             "-a -t 203.0.113.12:80 -r 198.51.100.4:80 -m -w 1");
 
-    private static Path launcher;
-    private static Path runner;
     private static Path shared;
 
     @BeforeAll
     static void runTheScenarioInTheVm() throws Exception {
-        assumeTrue(onPath("qemu-system-x86_64"), "qemu-system-x86_64 missing (apt-get install qemu-system-x86)");
-        File[] kernels = new File("/boot").listFiles((d, n) -> n.startsWith("vmlinuz-") && n.endsWith("-amd64"));
-        assumeTrue(kernels != null && kernels.length > 0 && kernels[0].canRead(),
-                "no readable /boot/vmlinuz-*-amd64 (apt-get install linux-image-amd64)");
-        assumeTrue(new File("/bin/busybox").canExecute(), "busybox missing (apt-get install busybox-static)");
-        assumeTrue(onPath("ipvsadm"), "ipvsadm missing (apt-get install ipvsadm)");
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("test-tools/ipvs-vm/run-in-vm.sh"))) {
-            root = root.getParent();
-        }
-        assumeTrue(root != null, "test-tools/ipvs-vm not found above " + Path.of("").toAbsolutePath());
-        assumeTrue(Files.isDirectory(root.resolve("watchdog/target/lib")),
+        IpvsVm vm = IpvsVm.require();
+        assumeTrue(Files.isDirectory(vm.root().resolve("watchdog/target/lib")),
                 "no watchdog/target/lib: bin/jkeepalived needs the packaged distribution (mvn package)");
-        runner = root.resolve("test-tools/ipvs-vm/run-in-vm.sh");
-        launcher = root.resolve("bin/jkeepalived");
-        shared = Files.createDirectories(Path.of("target", "checker-vm-it", "scenario").toAbsolutePath());
-        try (var files = Files.list(shared)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.delete(p);
-            }
-        }
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path launcher = vm.root().resolve("bin/jkeepalived");
+        shared = IpvsVm.emptyFolder(Path.of("target", "checker-vm-it", "scenario").toAbsolutePath());
         // C1 only and the serial collector: quick to start under TCG, and no C2 code for TCG to mis-emulate
-        String command = java + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m -cp '" + classPath + "' "
-                + CheckerVmScenario.class.getName() + " " + launcher + " " + java;
+        String command = IpvsVm.javaCommand("-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m",
+                CheckerVmScenario.class.getName(), launcher.toString(), JvmProcess.java());
         Path log = shared.resolveSibling("vm.log");
-        ProcessBuilder pb = new ProcessBuilder("sh", runner.toString(), command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("IPVS_VM_SHARED", shared.toString());
-        pb.environment().put("IPVS_VM_TIMEOUT", "480"); // TCG slows down a lot on a busy host
-        Process p = pb.start();
-        if (!p.waitFor(500, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("VM did not finish in 500 s");
-        }
-        if (p.exitValue() != 0) {
-            throw new AssertionError("VM run failed (" + p.exitValue() + "):\n" + read(log)
+        int exit = vm.run(command, shared, log, 480);
+        if (exit != 0) {
+            throw new AssertionError("VM run failed (" + exit + "):\n" + read(log)
                     + "\n--- daemon log tail:\n" + tail(shared.resolve("daemon.log")));
         }
-    }
-
-    private static boolean onPath(String program) {
-        List<String> dirs = new ArrayList<>(Arrays.asList(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(List.of("/usr/sbin", "/sbin"));
-        return dirs.stream().anyMatch(d -> new File(d, program).canExecute());
     }
 
     @Test

@@ -10,11 +10,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jkeepalived.core.testing.JvmProcess;
+import org.jkeepalived.watchdog.Main;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +34,9 @@ class GenhashIT {
     }
 
     private static List<String> jkeepalived(String... args) {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "org.jkeepalived.watchdog.Main", "-T"));
+        List<String> argv = new ArrayList<>(List.of("-T"));
         argv.addAll(List.of(args));
-        return argv;
+        return JvmProcess.command(Main.class, List.of(), argv.toArray(String[]::new));
     }
 
     private static List<String> keepalived(String... args) {

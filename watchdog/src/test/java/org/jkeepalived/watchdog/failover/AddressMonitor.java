@@ -12,9 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.Wait;
 
 /**
  * {@code ip -ts monitor address} inside a router's namespace: when each address appeared or went,
@@ -82,13 +83,6 @@ final class AddressMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Command.stop(process, 5);
     }
 }

@@ -2,16 +2,17 @@ package org.jkeepalived.watchdog.failover;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.DaemonProcess;
 import org.jkeepalived.core.testing.NetworkNamespace;
+import org.jkeepalived.core.testing.Wait;
 
 /**
  * A tcpdump running on one interface of a namespace, printing each frame with its kernel
@@ -20,12 +21,10 @@ import org.jkeepalived.core.testing.NetworkNamespace;
  */
 final class Capture implements AutoCloseable {
     private final Path out;
-    private final Path err;
     private final Process process;
 
-    private Capture(Path out, Path err, Process process) {
+    private Capture(Path out, Process process) {
         this.out = out;
-        this.err = err;
         this.process = process;
     }
 
@@ -34,18 +33,18 @@ final class Capture implements AutoCloseable {
             Files.createDirectories(dir);
             Path out = dir.resolve(name + ".txt");
             Path err = dir.resolve(name + ".err");
-            List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(),
-                    "tcpdump", "-i", iface, "-n", "-tt", "-e", "-l", "-U", "-vv"));
+            List<String> argv = new ArrayList<>(List.of("tcpdump", "-i", iface, "-n", "-tt", "-e", "-l", "-U", "-vv"));
             if (inboundOnly) {
                 argv.addAll(List.of("-Q", "in"));
             }
             // "vrrp" alone would match IPv4 only.
             argv.addAll(List.of("ip", "proto", "112", "or", "ip6", "proto", "112", "or", "arp", "or", "icmp6"));
-            Process p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            Capture c = new Capture(out, err, p);
-            if (!Wait.until(Duration.ofSeconds(5), Duration.ofMillis(10), () -> c.read(err).contains("listening on"))) {
+            Capture c = new Capture(out, DaemonProcess.launch(ns, argv, out, err));
+            if (!Wait.until(Duration.ofSeconds(5), Duration.ofMillis(10),
+                    () -> DaemonProcess.text(err).contains("listening on"))) {
                 c.close();
-                throw new IllegalStateException("tcpdump on " + ns.name() + "/" + iface + " did not start: " + c.read(err));
+                throw new IllegalStateException("tcpdump on " + ns.name() + "/" + iface + " did not start: "
+                        + DaemonProcess.text(err));
             }
             return c;
         } catch (IOException e) {
@@ -53,19 +52,11 @@ final class Capture implements AutoCloseable {
         }
     }
 
-    private String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Every frame captured so far (tcpdump -vv prints some packets over two lines; each is joined). */
     List<Frame> frames() {
         List<Frame> frames = new ArrayList<>();
         StringBuilder current = null;
-        for (String line : read(out).split("\n")) {
+        for (String line : DaemonProcess.text(out).split("\n")) {
             if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
                 if (current != null) {
                     Frame.parse(current.toString()).ifPresent(frames::add);
@@ -96,14 +87,6 @@ final class Capture implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Command.stop(process, 5);
     }
 }

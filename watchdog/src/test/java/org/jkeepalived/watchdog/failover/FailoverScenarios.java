@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.List;
 import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.Daemon;
+import org.jkeepalived.core.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,13 +62,13 @@ abstract class FailoverScenarios {
         Takeover t = Takeover.afterCrash(tb, r1, r2);
         t.assertWithin(tb.config().masterDownMicros(100), "takeover after SIGKILL");
         r2.waitForLog(mark2, Testbed.MASTER, Duration.ofSeconds(1));
-        assertTrue(Lan.hasAddress(r2.node(), tb.vip()), "the new master holds the VIP");
+        assertTrue(r2.node().ns().hasAddress(tb.vip()), "the new master holds the VIP");
         if (routers == 3) {
             RouterProcess r3 = backups.get(1);
             assertEquals(0, r3.count(mark3, Testbed.MASTER), "r3 (priority 50) must stay BACKUP\n" + r3.tail());
-            assertFalse(Lan.hasAddress(r3.node(), tb.vip()), "r3 must not hold the VIP");
+            assertFalse(r3.node().ns().hasAddress(tb.vip()), "r3 must not hold the VIP");
         }
-        assertTrue(Lan.hasAddress(r1.node(), tb.vip()), "a crashed master keeps its VIP");
+        assertTrue(r1.node().ns().hasAddress(tb.vip()), "a crashed master keeps its VIP");
         String newMac = vmac ? VrrpConfig.VMAC4 : r2.node().mac();
         assertEquals(newMac, t.announcement().source(), "source MAC of the new master's GARP/NA");
         if (vmac) {
@@ -109,7 +111,7 @@ abstract class FailoverScenarios {
         tb.awaitRoles(r1, List.of(r2), Testbed.STARTUP);
         Takeover t = Takeover.afterTerminate(tb, r1, r2);
         t.assertWithin(tb.config().skewMicros(100), "takeover after the priority-0 advert");
-        assertFalse(Lan.hasAddress(r1.node(), tb.vip()), "a stopped master removes its VIP");
+        assertFalse(r1.node().ns().hasAddress(tb.vip()), "a stopped master removes its VIP");
     }
 
     @Test
@@ -128,8 +130,8 @@ abstract class FailoverScenarios {
         Lan.linkDown(r1.node());
 
         r1.waitForLog(mark1, Testbed.FAULT, Duration.ofSeconds(3));
-        assertTrue(Wait.until(Duration.ofSeconds(3), Duration.ofMillis(10), () -> !Lan.hasAddress(r1.node(), tb.vip())),
-                "r1 in FAULT keeps the VIP: " + Lan.addresses(r1.node()));
+        assertTrue(Wait.until(Duration.ofSeconds(3), Duration.ofMillis(10), () -> !r1.node().ns().hasAddress(tb.vip())),
+                "r1 in FAULT keeps the VIP: " + r1.node().ns().addresses());
         long vipAt = monitor.waitForAdded(tb.vip(), downAt, Duration.ofSeconds(8))
                 .orElseThrow(() -> new AssertionError("r2 did not take the VIP\n" + r2.tail()));
         r2.waitForLog(mark2, Testbed.MASTER, Duration.ofSeconds(1));

@@ -3,6 +3,7 @@ package org.jkeepalived.watchdog.failover;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import org.jkeepalived.core.testing.Daemon;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The failover scenarios with jkeepalived (bin/jkeepalived of this checkout) on every router. */

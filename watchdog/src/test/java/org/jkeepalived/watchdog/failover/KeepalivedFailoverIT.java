@@ -3,6 +3,7 @@ package org.jkeepalived.watchdog.failover;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.Daemon;
 import org.junit.jupiter.api.BeforeAll;
 
 /**

@@ -1,10 +1,8 @@
 package org.jkeepalived.watchdog.failover;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jkeepalived.core.testing.Command;
 import org.jkeepalived.core.testing.NetworkNamespace;
 
@@ -32,8 +30,7 @@ final class Lan implements AutoCloseable {
         Lan lan = new Lan(NetworkNamespace.create());
         try {
             // No IPv6 on the bridge itself: it would only add MLD and RS noise to captures.
-            lan.bridge.exec(10, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1",
-                    "net.ipv6.conf.default.disable_ipv6=1");
+            lan.bridge.sysctl("net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
             // Snooping off: a snooping bridge may hold back ff02::12 before an MLD report is seen.
             lan.bridge.ip("link", "add", "br0", "type", "bridge", "mcast_snooping", "0", "forward_delay", "0");
             lan.bridge.ip("link", "set", "br0", "up");
@@ -50,15 +47,11 @@ final class Lan implements AutoCloseable {
     }
 
     private Node attach(String role, String ipv4, String ipv6, String mac) {
-        NetworkNamespace ns = NetworkNamespace.create();
+        NetworkNamespace ns = NetworkNamespace.createRouter();
         String port = "p" + role;
         Node node = new Node(role, ns, port, ipv4, ipv6, mac);
         hosts.add(ns); // first, so close() deletes it even if the set-up below fails
-        // DAD off: a VIP or link-local address must be usable at once. promote_secondaries on, as
-        // keepalived sets it: otherwise deleting the primary address deletes the VIPs too (PLATFORM.md).
-        ns.exec(10, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0",
-                "net.ipv4.conf.all.promote_secondaries=1", "net.ipv4.conf.default.promote_secondaries=1");
-        bridge.ip("link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns.name());
+        bridge.vethTo(port, ns, "eth0");
         bridge.ip("link", "set", port, "master", "br0", "up");
         ns.ip("link", "set", "eth0", "address", mac);
         ns.ip("addr", "add", ipv4 + "/24", "dev", "eth0");
@@ -82,24 +75,6 @@ final class Lan implements AutoCloseable {
 
     Node client() {
         return client;
-    }
-
-    /** Every address (without prefix length) on any interface of {@code node}, from {@code ip -br addr}. */
-    static Set<String> addresses(Node node) {
-        Command.Result r = Command.run(10, List.of("ip", "-n", node.nsName(), "-br", "addr"));
-        Set<String> all = new LinkedHashSet<>();
-        for (String line : r.stdout().split("\n")) {
-            String[] cols = line.trim().split("\\s+");
-            for (int i = 2; i < cols.length; i++) {
-                int slash = cols[i].indexOf('/');
-                all.add(slash < 0 ? cols[i] : cols[i].substring(0, slash));
-            }
-        }
-        return all;
-    }
-
-    static boolean hasAddress(Node node, String address) {
-        return addresses(node).contains(address);
     }
 
     /** The client's neighbour-table MAC for {@code address}, if it has a usable entry. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.Daemon;
+import org.jkeepalived.core.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,7 @@ class NoAcceptIT {
         try (RouterProcess p = RouterProcess.start(daemon, r1, config(150, ""), dir.resolve(tag))) {
             p.waitForLog(Pattern.compile("\\(VI_1\\) Entering MASTER STATE"), STARTUP);
             String ruleset = awaitRuleset(r1, VIP);
-            assertTrue(Lan.hasAddress(r1, VIP), "VIP installed");
+            assertTrue(r1.ns().hasAddress(VIP), "VIP installed");
             assertTrue(lan.reach(r1.ipv4()), "the router's own address answers");
             assertFalse(lan.reach(VIP), daemon + ": the VIP must not answer under no_accept\n" + p.tail());
             p.waitForLog(Pattern.compile("\\(VI_1\\) setting firewall drop rule"), STARTUP);
@@ -122,7 +124,7 @@ class NoAcceptIT {
         try (RouterProcess p = RouterProcess.start(Daemon.JKEEPALIVED, r1, config(150, "    version 3\n    accept\n"),
                 dir.resolve("a"))) {
             p.waitForLog(Pattern.compile("\\(VI_1\\) Entering MASTER STATE"), STARTUP);
-            assertTrue(Wait.until(Duration.ofSeconds(10), Duration.ofMillis(50), () -> Lan.hasAddress(r1, VIP)));
+            assertTrue(Wait.until(Duration.ofSeconds(10), Duration.ofMillis(50), () -> r1.ns().hasAddress(VIP)));
             assertTrue(lan.reach(VIP), "accept: the VIP answers\n" + p.tail());
             assertEquals("", ruleset(r1));
         }

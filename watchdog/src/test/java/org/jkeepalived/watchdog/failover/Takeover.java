@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jkeepalived.core.testing.Wait;
 
 /**
  * One measured takeover: the master's last advert on the wire (or its priority-0 advert), when the

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jkeepalived.core.testing.Daemon;
+import org.jkeepalived.core.testing.Wait;
 
 /**
  * A {@link Lan} with VRRP daemons on its routers, captures and address monitors: everything one
@@ -100,13 +102,13 @@ final class Testbed implements AutoCloseable {
     void awaitRoles(RouterProcess master, List<RouterProcess> backups, Duration timeout) {
         boolean settled = Wait.until(timeout, Duration.ofMillis(20), () -> "MASTER".equals(lastState(master))
                 && backups.stream().allMatch(b -> "BACKUP".equals(lastState(b)))
-                && Lan.hasAddress(master.node(), vip())
-                && backups.stream().noneMatch(b -> Lan.hasAddress(b.node(), vip())));
+                && master.node().ns().hasAddress(vip())
+                && backups.stream().noneMatch(b -> b.node().ns().hasAddress(vip())));
         if (!settled) {
             StringBuilder why = new StringBuilder("expected " + master + " MASTER with " + vip() + " alone:");
             for (RouterProcess r : all(master, backups)) {
                 why.append("\n--- ").append(r).append(" state ").append(lastState(r)).append(", addresses ")
-                        .append(Lan.addresses(r.node())).append("\n").append(r.tail());
+                        .append(r.node().ns().addresses()).append("\n").append(r.tail());
             }
             fail(why.toString());
         }

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.jkeepalived.core.testing.Command;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.jkeepalived.core.testing.Daemon;
+import org.jkeepalived.core.testing.DaemonProcess;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real keepalived 2.2.7 and jkeepalived run the same configuration in turn, in one namespace: an instance
@@ -24,22 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 class NotifyAgreementIT {
     private static final String VIP = "192.0.2.100";
     private static final String VIP2 = "192.0.2.101";
-    @TempDir
-    Path dir;
-    private Lab lab;
+    @RegisterExtension
+    final Lab lab = new Lab();
 
-    @BeforeEach
-    void lan() {
-        assumeTrue(Command.isRoot(), "needs root for network namespaces");
+    @BeforeAll
+    static void needsKeepalived() {
         assumeTrue(Command.available("keepalived"), "needs keepalived to compare with");
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void teardown() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @Test
@@ -63,17 +54,17 @@ class NotifyAgreementIT {
     }
 
     private Result run(String tag, boolean real) throws Exception {
-        Path argv = dir.resolve(tag + "-argv.log");
+        Path argv = lab.dir().resolve(tag + "-argv.log");
         lab.script(tag + "argv.sh", Lab.ARGV_SCRIPT.replace("LOG", argv.toString()));
         Path state = lab.write(tag + "-chk.state", "0\n");
         lab.script(tag + "chk.sh", "#!/bin/sh\nexit $(cat " + state + ")\n");
         Path prio = lab.write(tag + "-prio.state", "0\n");
         lab.script(tag + "prio.sh", "#!/bin/sh\nexit $(cat " + prio + ")\n");
-        Path fifoLog = dir.resolve(tag + "-fifo.log");
+        Path fifoLog = lab.dir().resolve(tag + "-fifo.log");
         lab.script(tag + "fifo.sh", "#!/bin/sh\nwhile read line; do echo \"$line\" >> " + fifoLog
                 + "; done < \"$2\"\n");
         int port = real ? 2525 : 2526; // one sink per daemon
-        lab.smtpSink(lab.a, "127.0.0.1", port, tag + "-mail.log");
+        lab.smtpSink(lab.a(), "127.0.0.1", port, tag + "-mail.log");
         Path conf = lab.write(tag + ".conf", """
                 global_defs {
                     router_id R1
@@ -141,11 +132,11 @@ class NotifyAgreementIT {
                     notify_stop "DIR/TAGargv.sh istop"
                     smtp_alert
                 }
-                """.replace("DIR", dir.toString()).replace("TAG", tag).replace("VIP2", VIP2).replace("VIP", VIP)
+                """.replace("DIR", lab.dir().toString()).replace("TAG", tag).replace("VIP2", VIP2).replace("VIP", VIP)
                 .replace("PORT", Integer.toString(port)));
-        Process p = lab.daemon(lab.a, tag, conf, real);
+        DaemonProcess p = lab.daemon(lab.a(), tag, conf, real ? Daemon.KEEPALIVED : Daemon.JKEEPALIVED);
         String log = tag + ".log";
-        lab.waitFor(() -> Lab.hasAddress(lab.a, VIP), 20, tag + ": never MASTER", log);
+        lab.waitFor(() -> lab.a().hasAddress(VIP), 20, tag + ": never MASTER", log);
         lab.waitFor(() -> lab.read(tag + "-argv.log").contains("[MASTER]"), 5, tag + ": no MASTER notify", log);
         String fifo = tag + "-fifo.log";
         lab.waitFor(() -> lab.read(fifo).contains("INSTANCE \"VI_2\" MASTER 100"), 10, tag + ": VI_2 not MASTER", log);
@@ -162,7 +153,7 @@ class NotifyAgreementIT {
                 tag + ": not MASTER again", log, tag + "-argv.log");
         lab.waitFor(() -> lab.read(tag + "-mail.log").split("Subject:", -1).length >= 11, 20,
                 tag + ": mail missing", log, tag + "-mail.log");
-        Lab.stop(p);
+        p.stop(15);
         lab.waitFor(() -> lab.read(tag + "-argv.log").contains("[G1] [STOP]"), 5, tag + ": no STOP", log);
         Thread.sleep(500);
         String subjects = String.join("\n", lab.read(tag + "-mail.log").lines()

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jkeepalived.core.testing.Command;
+import org.jkeepalived.core.testing.Daemon;
 import org.jkeepalived.core.testing.NetworkNamespace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code jkeepalived status} and the metrics endpoint under real routers: a tracked script on the master fails
@@ -20,43 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusFailoverIT {
     private static final String VIP = "192.0.2.100";
     private static final int PORT = 9650;
-    @TempDir
-    Path dir;
-    private Lab lab;
+    @RegisterExtension
+    final Lab lab = new Lab();
 
-    @BeforeEach
-    void lan() {
-        assumeTrue(Command.isRoot(), "needs root for network namespaces");
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void teardown() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
-    private Path conf(String name, int priority, String script, String track) throws Exception {
-        return lab.write(name + ".conf", """
-                global_defs {
-                    script_user root
-                    enable_script_security
-                    metrics_listen 127.0.0.1 PORT
-                }
-                SCRIPT
-                vrrp_instance VI_1 {
-                    interface eth0
-                    virtual_router_id 51
-                    priority PRIO
-                    advert_int 1
-                    virtual_ipaddress {
-                        VIP/24
-                    }
-                    TRACK
-                }
-                """.replace("SCRIPT", script).replace("PRIO", Integer.toString(priority)).replace("TRACK", track)
-                .replace("VIP", VIP).replace("PORT", Integer.toString(PORT)));
+    private Path conf(String name, int priority, String script, String track) {
+        return lab.routerConf(name, "metrics_listen 127.0.0.1 " + PORT, script, priority, List.of(VIP), track);
     }
 
     /** Runs a command in a namespace with a bounded time; its stdout. */
@@ -65,7 +33,7 @@ class StatusFailoverIT {
     }
 
     private String status(NetworkNamespace ns, Path conf) {
-        return in(ns, Lab.LAUNCHER.toString(), "status", "-f", conf.toString());
+        return in(ns, Daemon.LAUNCHER.toString(), "status", "-f", conf.toString());
     }
 
     private String metrics(NetworkNamespace ns) {
@@ -85,21 +53,21 @@ class StatusFailoverIT {
                     rise 1
                 }""".formatted(chk), "track_script {\n        chk_web weight -60\n    }");
         Path b = conf("b", 100, "", "");
-        lab.daemon(lab.a, "a", a, false);
-        lab.daemon(lab.b, "b", b, false);
-        lab.waitFor(() -> Lab.hasAddress(lab.a, VIP), 20, "A never MASTER", "a.log", "b.log");
-        lab.waitFor(() -> status(lab.b, b).contains("VRRP Instance VI_1: BACKUP"), 15, "B's status not BACKUP",
+        lab.daemon(lab.a(), "a", a);
+        lab.daemon(lab.b(), "b", b);
+        lab.waitFor(() -> lab.a().hasAddress(VIP), 20, "A never MASTER", "a.log", "b.log");
+        lab.waitFor(() -> status(lab.b(), b).contains("VRRP Instance VI_1: BACKUP"), 15, "B's status not BACKUP",
                 "b.log");
-        lab.waitFor(() -> metrics(lab.a).contains("jkeepalived_vrrp_state{instance=\"VI_1\",state=\"MASTER\"} 1"),
+        lab.waitFor(() -> metrics(lab.a()).contains("jkeepalived_vrrp_state{instance=\"VI_1\",state=\"MASTER\"} 1"),
                 10, "A's /metrics does not show MASTER", "a.log");
 
         lab.write("chk.state", "1\n");
-        lab.waitFor(() -> Lab.hasAddress(lab.b, VIP) && !Lab.hasAddress(lab.a, VIP), 15,
+        lab.waitFor(() -> lab.b().hasAddress(VIP) && !lab.a().hasAddress(VIP), 15,
                 "the failing script did not move the VIP to B", "a.log", "b.log");
-        lab.waitFor(() -> status(lab.a, a).contains("Master: 192.0.2.2 priority 100"), 10,
+        lab.waitFor(() -> status(lab.a(), a).contains("Master: 192.0.2.2 priority 100"), 10,
                 "A's status does not name B as master", "a.log");
 
-        String why = status(lab.a, a);
+        String why = status(lab.a(), a);
         assertTrue(why.contains("VRRP Instance VI_1: BACKUP"), why);
         assertTrue(why.contains("Base priority: 150"), why);
         assertTrue(why.contains("Tracked script chk_web: weight -60, result FAILED, adds -60"), why);
@@ -107,8 +75,8 @@ class StatusFailoverIT {
         assertTrue(why.contains("Last transition: MASTER -> BACKUP, reason HIGHER_PRIORITY_ADVERT"), why);
         assertTrue(why.contains("effective priority 90"), why);
 
-        String ma = metrics(lab.a);
-        String mb = metrics(lab.b);
+        String ma = metrics(lab.a());
+        String mb = metrics(lab.b());
         assertTrue(ma.contains("jkeepalived_vrrp_state{instance=\"VI_1\",state=\"BACKUP\"} 1"), ma);
         assertTrue(ma.contains("jkeepalived_vrrp_effective_priority{instance=\"VI_1\"} 90"), ma);
         assertTrue(ma.contains("jkeepalived_vrrp_transitions_total{instance=\"VI_1\",reason=\"higher_priority_advert\"} 1"),
@@ -117,9 +85,9 @@ class StatusFailoverIT {
         assertTrue(mb.contains("jkeepalived_vrrp_state{instance=\"VI_1\",state=\"MASTER\"} 1"), mb);
         assertTrue(mb.contains("jkeepalived_vrrp_transitions_total{instance=\"VI_1\",reason=\"master_down_timer\"} 1"),
                 mb);
-        String json = in(lab.a, "curl", "-s", "--max-time", "5", "http://127.0.0.1:" + PORT + "/status");
+        String json = in(lab.a(), "curl", "-s", "--max-time", "5", "http://127.0.0.1:" + PORT + "/status");
         assertTrue(json.contains("\"reason\":\"HIGHER_PRIORITY_ADVERT\""), json);
         assertTrue(json.contains("\"name\":\"chk_web\",\"weight\":-60,\"reverse\":false,\"result\":\"FAILED\""), json);
-        assertEquals(0, lab.a.exec(20, Lab.LAUNCHER.toString(), "status", "-f", a.toString()).exitCode());
+        assertEquals(0, lab.a().exec(20, Daemon.LAUNCHER.toString(), "status", "-f", a.toString()).exitCode());
     }
 }

@@ -2,14 +2,12 @@ package org.jkeepalived.watchdog.scripts;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jkeepalived.core.testing.Command;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tracked scripts under real jkeepalived routers: a failing script on the master hands the VIP to the peer and
@@ -18,67 +16,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrackScriptIT {
     private static final String VIP = "192.0.2.100";
-    @TempDir
-    Path dir;
-    private Lab lab;
+    @RegisterExtension
+    final Lab lab = new Lab();
 
-    @BeforeEach
-    void lan() {
-        assumeTrue(Command.isRoot(), "needs root for network namespaces");
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void teardown() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
-    private Path conf(String name, int priority, String scriptBlock, String track) throws Exception {
-        return lab.write(name + ".conf", """
-                global_defs {
-                    script_user root
-                    enable_script_security
-                }
-                SCRIPT
-                vrrp_instance VI_1 {
-                    interface eth0
-                    virtual_router_id 51
-                    priority PRIO
-                    advert_int 1
-                    virtual_ipaddress {
-                        VIP/24
-                    }
-                    TRACK
-                }
-                """.replace("SCRIPT", scriptBlock).replace("PRIO", Integer.toString(priority))
-                .replace("TRACK", track).replace("VIP", VIP));
+    private Path conf(String name, int priority, String scriptBlock, String track) {
+        return lab.routerConf(name, "", scriptBlock, priority, List.of(VIP), track);
     }
 
     @Test
     void failingScriptMovesMastershipToThePeerAndBack() throws Exception {
         Path state = lab.write("chk.state", "0\n");
         Path chk = lab.script("chk.sh", "#!/bin/sh\nexit $(cat " + state + ")\n");
-        lab.daemon(lab.a, "a", conf("a", 150, """
+        lab.daemon(lab.a(), "a", conf("a", 150, """
                 vrrp_script chk {
                     script %s
                     interval 1
                     fall 2
                     rise 2
-                }""".formatted(chk), "track_script {\n        chk\n    }"), false);
-        lab.daemon(lab.b, "b", conf("b", 100, "", ""), false);
-        lab.waitFor(() -> Lab.hasAddress(lab.a, VIP), 20, "A never MASTER", "a.log", "b.log");
+                }""".formatted(chk), "track_script {\n        chk\n    }"));
+        lab.daemon(lab.b(), "b", conf("b", 100, "", ""));
+        lab.waitFor(() -> lab.a().hasAddress(VIP), 20, "A never MASTER", "a.log", "b.log");
         lab.waitFor(() -> lab.read("b.log").contains("(VI_1) Entering BACKUP STATE"), 10, "B not BACKUP", "b.log");
 
         lab.write("chk.state", "1\n");
-        lab.waitFor(() -> Lab.hasAddress(lab.b, VIP) && !Lab.hasAddress(lab.a, VIP), 15,
+        lab.waitFor(() -> lab.b().hasAddress(VIP) && !lab.a().hasAddress(VIP), 15,
                 "the failing script did not move the VIP to B", "a.log", "b.log");
         assertTrue(lab.read("a.log").contains("VRRP_Script(chk) failed (exited with status 1)"), lab.read("a.log"));
         assertTrue(lab.read("a.log").contains("(VI_1) Entering FAULT STATE"), lab.read("a.log"));
 
         lab.write("chk.state", "0\n");
-        lab.waitFor(() -> Lab.hasAddress(lab.a, VIP) && !Lab.hasAddress(lab.b, VIP), 20,
+        lab.waitFor(() -> lab.a().hasAddress(VIP) && !lab.b().hasAddress(VIP), 20,
                 "the recovered script did not bring the VIP back to A", "a.log", "b.log");
         assertTrue(lab.read("a.log").contains("VRRP_Script(chk) succeeded"), lab.read("a.log"));
     }
@@ -87,13 +54,13 @@ class TrackScriptIT {
     void scriptPastItsTimeoutIsKilledAndCountsAsFailure() throws Exception {
         // a shell that forks its sleep: the whole tree must go, not just the shell
         Path slow = lab.script("slow.sh", "#!/bin/sh\nsleep 987.25\nexit 0\n");
-        lab.daemon(lab.a, "a", conf("a", 100, """
+        lab.daemon(lab.a(), "a", conf("a", 100, """
                 vrrp_script slow {
                     script %s
                     interval 3
                     timeout 1
                     weight -10
-                }""".formatted(slow), "track_script {\n        slow\n    }"), false);
+                }""".formatted(slow), "track_script {\n        slow\n    }"));
         lab.waitFor(() -> lab.read("a.log").contains("VRRP_Script(slow) timed_out"), 15, "no timeout", "a.log");
         lab.waitFor(() -> lab.read("a.log").contains("(VI_1) Changing effective priority from 100 to 90"), 5,
                 "the timeout did not count as a failure", "a.log");

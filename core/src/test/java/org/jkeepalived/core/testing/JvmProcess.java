@@ -1,4 +1,4 @@
-package org.jkeepalived.checkers.it;
+package org.jkeepalived.core.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,17 +17,15 @@ import java.util.function.Predicate;
  * A test main run in its own JVM inside a network namespace ({@code ip netns exec}), with the test class path;
  * its stdout lines are collected for bounded waits and stdin takes commands. Closing kills it.
  */
-final class JvmProcess implements AutoCloseable {
+public final class JvmProcess implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
 
-    JvmProcess(String namespace, Class<?> main, Path log, String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-cp", classPath(), main.getName()));
-        argv.addAll(List.of(args));
+    /** Starts {@code main} with {@code args} inside {@code ns}, its stderr to {@code log}. */
+    public JvmProcess(NetworkNamespace ns, Class<?> main, Path log, String... args) throws IOException {
+        List<String> argv = ns.inside(command(main, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), args));
         process = new ProcessBuilder(argv).redirectError(log.toFile()).start();
         stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> {
@@ -45,20 +43,34 @@ final class JvmProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** This JVM's java executable. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** The test class path, plus {@code -Dit.extra.classpath} (e.g. an slf4j binding to see the child's log). */
-    static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String extra = System.getProperty("it.extra.classpath", "");
         return extra.isEmpty() ? cp : cp + ":" + extra;
     }
 
-    void send(String command) throws IOException {
+    /** The command line that runs {@code main} with {@code args} on the test class path. */
+    public static List<String> command(Class<?> main, List<String> jvmOptions, String... args) {
+        List<String> argv = new ArrayList<>(List.of(java()));
+        argv.addAll(jvmOptions);
+        argv.addAll(List.of("-cp", classPath(), main.getName()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    public void send(String command) throws IOException {
         stdin.write(command + "\n");
         stdin.flush();
     }
 
     /** Waits at most {@code millis} for a line matching {@code p}; returns it, or null. Lines read stay seen. */
-    String await(Predicate<String> p, long millis) throws InterruptedException {
+    public String await(Predicate<String> p, long millis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (true) {
             long left = end - System.nanoTime();
@@ -77,7 +89,7 @@ final class JvmProcess implements AutoCloseable {
     }
 
     /** The last line seen that starts with {@code prefix}, or "". */
-    String last(String prefix) {
+    public String last(String prefix) {
         String out = "";
         for (String l : seen) {
             if (l.startsWith(prefix)) {
