@@ -5,6 +5,13 @@ package org.jkeepalived.vrrp.engine;
  * and the virtual routes and rules that the wiring keeps for the instance of that name.
  */
 public interface AddressInstaller {
+    /**
+     * Called on entering MASTER before the VIPs are set (and before the engine logs {@code setting VIPs.}):
+     * what must be in place first, such as keepalived's firewall drop rule.
+     */
+    default void beforeInstall(InstanceSpec instance) {
+    }
+
     /** Called on entering MASTER. */
     void install(InstanceSpec instance);
 

@@ -255,6 +255,7 @@ public final class VrrpInstance {
                 reception.resetPreemptDelay();
                 masterAdverInterval = spec.advertIntervalMicros();
                 reception.masterIs(spec.primaryAddress(), effectivePriority);
+                installer.beforeInstall(spec);
                 log("setting VIPs.");
                 installer.install(spec);
                 announcements.becameMaster();

@@ -41,12 +41,17 @@ final class InstancePorts implements AddressInstaller, Announcer {
         announcer = network.announcer(next);
     }
 
+    /** keepalived 2.2.7 logs {@code setting firewall drop rule} before {@code setting VIPs.} (checked with -D). */
     @Override
-    public void install(InstanceSpec instance) {
+    public void beforeInstall(InstanceSpec instance) {
         plan.dropRule().ifPresent(r -> {
             LOG.info("({}) setting firewall drop rule", plan.name());
             network.firewall().setDropRule(r);
         });
+    }
+
+    @Override
+    public void install(InstanceSpec instance) {
         installer.install(instance);
     }
 

@@ -21,6 +21,8 @@ final class RecordingPorts implements AdvertSender, AddressInstaller, Announcer,
     final List<Integer> announceRepeats = new ArrayList<>();
     final List<Transition> transitions = new ArrayList<>();
     final List<String> log = new ArrayList<>();
+    /** Log lines and address-installer calls in the order they happened. */
+    final List<String> sequence = new ArrayList<>();
     int lowerPriorityNotices;
     /** Each onPriorityChanged as "STATE priority". */
     final List<String> priorityChanges = new ArrayList<>();
@@ -32,7 +34,10 @@ final class RecordingPorts implements AdvertSender, AddressInstaller, Announcer,
     VrrpInstance instance(InstanceSpec spec) {
         VrrpInstance vi = new VrrpInstance(spec, scheduler, this, this, this);
         vi.addListener(this);
-        vi.logTap(log::add);
+        vi.logTap(line -> {
+            log.add(line);
+            sequence.add(line);
+        });
         return vi;
     }
 
@@ -46,7 +51,13 @@ final class RecordingPorts implements AdvertSender, AddressInstaller, Announcer,
     }
 
     @Override
+    public void beforeInstall(InstanceSpec instance) {
+        sequence.add("beforeInstall " + instance.name());
+    }
+
+    @Override
     public void install(InstanceSpec instance) {
+        sequence.add("install " + instance.name());
         installs.add("install " + instance.name());
         instance.virtualAddresses().forEach(v -> addresses.add("+" + v.address().getHostAddress()));
     }

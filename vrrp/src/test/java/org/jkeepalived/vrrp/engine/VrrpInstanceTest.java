@@ -47,6 +47,15 @@ class VrrpInstanceTest {
         assertEquals(5_000_000, ports.lastSent().atMicros());
     }
 
+    @Test
+    void whatMustPrecedeTheVipsComesBeforeTheSettingVipsLine() {
+        // keepalived 2.2.7 -D: "(VI_1) setting firewall drop rule" and then "(VI_1) setting VIPs."
+        VrrpInstance vi = ports.instance(spec().priority(255).build());
+        vi.start();
+        assertEquals(List.of("(VI_1) Entering MASTER STATE (init)", "beforeInstall VI_1", "(VI_1) setting VIPs.",
+                "install VI_1"), ports.sequence.subList(0, 4));
+    }
+
     @ParameterizedTest(name = "v{0} priority {1} interval {2} µs -> master at {3} µs")
     @CsvSource({
         // v2: 3 s + (256-p)/256 s, truncated to whole microseconds as keepalived computes it
