@@ -22,6 +22,7 @@ import org.jkeepalived.checkers.policy.LvsNames;
 import org.jkeepalived.checkers.policy.PoolListener;
 import org.jkeepalived.checkers.policy.VirtualServerPool;
 import org.jkeepalived.checkers.probe.EchoPinger;
+import org.jkeepalived.checkers.probe.EpollProbeSockets;
 import org.jkeepalived.checkers.probe.IcmpPinger;
 import org.jkeepalived.checkers.probe.ProbeFactory;
 import org.jkeepalived.checkers.probe.ProbeReactor;
@@ -70,6 +71,7 @@ public final class CheckerDaemon implements CheckerStatusSource {
     private ProbeReactor reactor;
     private Notifier notifier;
     private IcmpPinger ownPinger;
+    private EpollProbeSockets ownSockets;
     private KeepalivedConfig config;
     private final List<Running> running = new ArrayList<>();
     private boolean syncPending;
@@ -151,6 +153,10 @@ public final class CheckerDaemon implements CheckerStatusSource {
             if (reactor != null) {
                 reactor.close();
             }
+            if (ownSockets != null) {
+                // after the reactor, whose last act is closing the connections still watched here
+                ownSockets.close();
+            }
             notifier.close();
         });
         launcher.shutdown();
@@ -224,6 +230,7 @@ public final class CheckerDaemon implements CheckerStatusSource {
         Map<String, VrrpTrackFile> trackFiles = c.vrrp().trackFiles().stream()
                 .collect(Collectors.toMap(VrrpTrackFile::name, t -> t, (a, b) -> b));
         CheckerOptions.ProbeSource probes = options.probes().orElseGet(() -> {
+            openSockets(c);
             ProbeFactory f = new ProbeFactory(reactor, launcher, SslContexts.create(c.lvs().ssl()), trackFiles,
                     options.pinger().or(() -> pinger(c)), m -> vetted.argv().getOrDefault(m, m.script().words()));
             return f::create;
@@ -316,6 +323,20 @@ public final class CheckerDaemon implements CheckerStatusSource {
             ownPinger = IcmpPinger.open(reactor).orElse(null);
         }
         return Optional.ofNullable(ownPinger);
+    }
+
+    /** The native sockets for bind_if and fwmark, started the first time a configuration uses either. */
+    private void openSockets(KeepalivedConfig c) {
+        boolean wanted = c.lvs().virtualServers().stream().flatMap(vs -> vs.realServers().stream())
+                .flatMap(rs -> rs.checkers().stream())
+                .anyMatch(ch -> ch.common().bindIf().isPresent()
+                        || ch.common().fwmark().isPresent() && ch.common().fwmark().getAsLong() != 0);
+        if (wanted && ownSockets == null) {
+            ownSockets = EpollProbeSockets.open().orElse(null);
+            if (ownSockets != null) {
+                reactor.useSockets(ownSockets);
+            }
+        }
     }
 
     private static int oldIndex(Running before, RealServer rs) {
