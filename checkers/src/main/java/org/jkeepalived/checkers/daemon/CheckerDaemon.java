@@ -1,12 +1,14 @@
 package org.jkeepalived.checkers.daemon;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,7 +108,7 @@ public final class CheckerDaemon implements CheckerStatusSource {
         if (options.probes().isEmpty()) {
             reactor = ProbeReactor.start("checker-probes");
         }
-        notifier = new Notifier(launcher, fifos(c));
+        notifier = notifier(c, Set.of());
         install(c, Map.of());
     }
 
@@ -122,8 +124,10 @@ public final class CheckerDaemon implements CheckerStatusSource {
                 r.loops().forEach(l -> l.forEach(CheckLoop::stop));
             }
             running.clear();
-            notifier.close();
-            notifier = new Notifier(launcher, fifos(c));
+            // a FIFO the new configuration still names stays in place, so its reader keeps reading
+            Set<Path> kept = fifos(c).stream().map(f -> Path.of(f.name())).collect(Collectors.toSet());
+            notifier.close(kept);
+            notifier = notifier(c, notifier.created());
             install(c, old);
         });
     }
@@ -352,6 +356,12 @@ public final class CheckerDaemon implements CheckerStatusSource {
     /** What makes a virtual server "the same" across a reload: its target and protocol. */
     private static String identity(VirtualServer vs) {
         return vs.target() + "/" + vs.protocol();
+    }
+
+    /** FIFOs owned as the VRRP side owns them: by the FIFO's user/group, else as scripts run. */
+    private Notifier notifier(KeepalivedConfig c, Set<Path> createdEarlier) {
+        return new Notifier(launcher, fifos(c), f -> options.files()
+                .flatMap(h -> ScriptVerdict.owner(f.user(), f.group(), c.global(), h)), createdEarlier);
     }
 
     private static List<NotifyFifo> fifos(KeepalivedConfig c) {
