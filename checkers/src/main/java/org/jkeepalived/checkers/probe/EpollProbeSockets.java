@@ -1,13 +1,15 @@
 package org.jkeepalived.checkers.probe;
 
 import java.io.IOException;
+import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
 import org.jkeepalived.netlink.probe.ReadinessLoop;
-import org.jkeepalived.netlink.probe.StreamSocket;
+import org.jkeepalived.netlink.probe.ProbeSocket;
+import org.jkeepalived.netlink.sys.Errno;
 import org.jkeepalived.netlink.sys.ErrnoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,15 @@ public final class EpollProbeSockets implements ProbeSockets, AutoCloseable {
 
     @Override
     public Connection connect(Endpoint e, IntConsumer ready) throws IOException {
-        StreamSocket s = StreamSocket.connect(e.connect(), e.bind(), e.bindIf(), e.fwmark());
+        return watch(ProbeSocket.connect(e.connect(), e.bind(), e.bindIf(), e.fwmark()), false, ready);
+    }
+
+    @Override
+    public Connection connectDatagram(Endpoint e, IntConsumer ready) throws IOException {
+        return watch(ProbeSocket.connectDatagram(e.connect(), e.bind(), e.bindIf(), e.fwmark()), true, ready);
+    }
+
+    private Connection watch(ProbeSocket s, boolean datagram, IntConsumer ready) throws ErrnoException {
         long token;
         try {
             token = loop.add(s.fd(), (readable, writable, error) -> ready.accept(
@@ -47,7 +57,7 @@ public final class EpollProbeSockets implements ProbeSockets, AutoCloseable {
             s.close();
             throw ex;
         }
-        return new Watched(s, token);
+        return new Watched(s, token, datagram);
     }
 
     @Override
@@ -57,12 +67,14 @@ public final class EpollProbeSockets implements ProbeSockets, AutoCloseable {
 
     /** A socket and its registration, removed from the loop before the descriptor is closed. */
     private final class Watched implements Connection {
-        private final StreamSocket socket;
+        private final ProbeSocket socket;
         private final long token;
+        private final boolean datagram;
 
-        Watched(StreamSocket socket, long token) {
+        Watched(ProbeSocket socket, long token, boolean datagram) {
             this.socket = socket;
             this.token = token;
+            this.datagram = datagram;
         }
 
         @Override
@@ -78,12 +90,26 @@ public final class EpollProbeSockets implements ProbeSockets, AutoCloseable {
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            return socket.read(dst);
+            try {
+                return socket.read(dst);
+            } catch (ErrnoException e) {
+                throw unreachable(e);
+            }
         }
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return socket.write(src);
+            try {
+                return socket.write(src);
+            } catch (ErrnoException e) {
+                throw unreachable(e);
+            }
+        }
+
+        /** What a connected DatagramChannel throws for an ICMP port unreachable, so the session needs no case. */
+        private IOException unreachable(ErrnoException e) {
+            return datagram && e.errnoConstant() == Errno.ECONNREFUSED
+                    ? new PortUnreachableException(e.getMessage()) : e;
         }
 
         @Override

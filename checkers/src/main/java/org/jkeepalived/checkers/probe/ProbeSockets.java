@@ -5,7 +5,7 @@ import java.nio.channels.ByteChannel;
 import java.util.function.IntConsumer;
 
 /**
- * Opens the TCP connections Java NIO cannot: bound to an interface ({@code bind_if}, SO_BINDTODEVICE) or carrying
+ * Opens the TCP connections and UDP sockets Java NIO cannot: bound to an interface ({@code bind_if}, SO_BINDTODEVICE) or carrying
  * a firewall mark ({@code fwmark}, SO_MARK). The kernel side lives in the netlink module ({@link EpollProbeSockets});
  * this port keeps the probe logic free of native code and testable with a fake.
  */
@@ -16,6 +16,12 @@ public interface ProbeSockets {
      * {@link Connection#interest} call.
      */
     Connection connect(Endpoint e, IntConsumer ready) throws IOException;
+
+    /**
+     * A UDP socket connected to {@code e.connect()} with {@code e}'s options; each read is one datagram, and an
+     * ICMP port unreachable shows as {@link java.net.PortUnreachableException} from a read or write.
+     */
+    Connection connectDatagram(Endpoint e, IntConsumer ready) throws IOException;
 
     /** One connection; reads and writes return 0 when they would block, as a non-blocking channel's do. */
     interface Connection extends ByteChannel {

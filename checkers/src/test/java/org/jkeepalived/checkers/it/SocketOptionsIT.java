@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bind_if} and {@code fwmark} on TCP_CHECK and HTTP_GET: the server's address is reached only through the
+ * {@code bind_if} and {@code fwmark} on TCP_CHECK, HTTP_GET and DNS_CHECK: the server's address is reached only through the
  * second of two links. The main table sends it down the first link, whose far end answers nothing; a
  * higher-metric route through the second link serves a socket bound to that interface, and {@code ip rule fwmark 7
  * table 100} routes marked sockets there. A check with either keyword keeps its server in the pool, the same check
@@ -63,6 +63,17 @@ class SocketOptionsIT {
                     bindto 198.51.100.1
                     @C@ } }
                 }
+                virtual_server 203.0.113.14 53 {
+                  protocol UDP
+                  lvs_sched rr
+                  lvs_method NAT
+                  delay_loop 1
+                  real_server 203.0.113.50 53 { DNS_CHECK { type A
+                    name example.org
+                    bind_if lb1
+                    @C@ } }
+                  real_server 203.0.113.51 53 { DNS_CHECK { @C@ } }
+                }
                 """.replace("@C@", CHECK));
         try (NetworkNamespace lb = NetworkNamespace.create(); NetworkNamespace srv = NetworkNamespace.create()) {
             lb.vethTo("lb0", srv, "srv0");
@@ -85,14 +96,16 @@ class SocketOptionsIT {
             srv.ip("addr", "add", "203.0.113.50/32", "dev", "lo");
             srv.ip("addr", "add", "203.0.113.51/32", "dev", "lo");
             try (JvmProcess servers = new JvmProcess(srv, TestServers.class, dir.resolve("servers.log"),
-                    "tcp=tcp@203.0.113.50:9000", "web=http@203.0.113.50:80", "web2=http@203.0.113.51:80")) {
+                    "tcp=tcp@203.0.113.50:9000", "web=http@203.0.113.50:80", "web2=http@203.0.113.51:80",
+                    "dns=dns@203.0.113.50:53", "dns2=dns@203.0.113.51:53")) {
                 assertNotNull(servers.await("READY"::equals, 20_000), "servers did not start");
                 try (JvmProcess checker = new JvmProcess(lb, CheckerHarness.class, dir.resolve("checker.log"),
                         dir.resolve("keepalived.conf").toString())) {
                     String want = "IPVS TCP 203.0.113.10:9000 -> 203.0.113.50:9000=1"
                             + "|TCP 203.0.113.11:9000 -> 203.0.113.50:9000=1"
                             + "|TCP 203.0.113.12:9000 ->"
-                            + "|TCP 203.0.113.13:80 -> 203.0.113.50:80=1 203.0.113.51:80=1";
+                            + "|TCP 203.0.113.13:80 -> 203.0.113.50:80=1 203.0.113.51:80=1"
+                            + "|UDP 203.0.113.14:53 -> 203.0.113.50:53=1";
                     String got = checker.await(want::equals, 20_000);
                     assertEquals(want, got == null ? checker.last("") + "\n" + tail(dir) : got);
                     // the checks run: the bound and marked ones see the server go and come back

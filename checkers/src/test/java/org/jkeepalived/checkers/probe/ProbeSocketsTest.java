@@ -92,6 +92,28 @@ class ProbeSocketsTest {
     }
 
     @Test
+    void udpCheckWithFwmarkSendsThroughProbeSockets() throws Exception {
+        reactor.useSockets(sockets);
+        sockets.reply = new byte[] {(byte) 0xab, 0x12, 0x34};
+        assertTrue(run(probe("UDP_CHECK { payload 0102\n require_reply ABx2\n connect_timeout 1\n fwmark 7 }", 53))
+                .success());
+        assertEquals("\u0001\u0002", sockets.written.toString(StandardCharsets.ISO_8859_1));
+        assertEquals(OptionalLong.of(7), sockets.opened.get(0).fwmark());
+        sockets.reply = new byte[] {0x01};
+        assertFalse(run(probe("UDP_CHECK { payload 0102\n require_reply ABx2\n connect_timeout 1\n fwmark 7 }", 53))
+                .success());
+    }
+
+    @Test
+    void udpCheckFailsOnPortUnreachable() throws Exception {
+        reactor.useSockets(sockets);
+        sockets.unreachable = true;
+        ProbeResult r = run(probe("UDP_CHECK { connect_timeout 1\n bind_if eth1 }", 53));
+        assertFalse(r.success());
+        assertEquals("port unreachable: /127.0.0.1:53", r.detail());
+    }
+
+    @Test
     void withoutNativeSocketsTheCheckFailsRatherThanIgnoringTheKeyword() throws Exception {
         ProbeResult r = run(probe("TCP_CHECK { bind_if eth1 }", 9));
         assertFalse(r.success());

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One epoll thread that reports when native sockets ({@link StreamSocket}) become readable or writable. Interest
+ * One epoll thread that reports when native sockets ({@link ProbeSocket}) become readable or writable. Interest
  * is one-shot ({@code EPOLLONESHOT}): the owner {@link #arm}s a socket, gets one {@link Listener#ready} call and
  * arms it again when it wants more, so the owner's thread alone decides what happens next. Registrations carry a
  * unique token rather than the descriptor, so a report for a closed socket never reaches the socket that reused

@@ -23,7 +23,7 @@ import org.jkeepalived.netlink.sys.ErrnoException;
 import org.junit.jupiter.api.Test;
 
 /** A libc TCP socket on loopback (no privileges: neither bind_if nor fwmark), driven by the epoll loop. */
-class StreamSocketTest {
+class ProbeSocketTest {
     private static final InetAddress LO = InetAddress.getLoopbackAddress();
 
     @Test
@@ -31,7 +31,7 @@ class StreamSocketTest {
         BlockingQueue<String> events = new ArrayBlockingQueue<>(8);
         try (ServerSocket server = new ServerSocket(0, 1, LO);
              ReadinessLoop loop = ReadinessLoop.start("test-readiness");
-             StreamSocket s = StreamSocket.connect(new InetSocketAddress(LO, server.getLocalPort()), Optional.empty(),
+             ProbeSocket s = ProbeSocket.connect(new InetSocketAddress(LO, server.getLocalPort()), Optional.empty(),
                      Optional.empty(), OptionalLong.empty())) {
             long token = loop.add(s.fd(), (r, w, e) -> events.add((r ? "r" : "") + (w ? "w" : "") + (e ? "e" : "")));
             loop.arm(s.fd(), token, false, true);
@@ -67,7 +67,7 @@ class StreamSocketTest {
         }
         BlockingQueue<Boolean> ready = new ArrayBlockingQueue<>(2);
         try (ReadinessLoop loop = ReadinessLoop.start("test-readiness");
-             StreamSocket s = StreamSocket.connect(new InetSocketAddress(LO, port), Optional.empty(), Optional.empty(),
+             ProbeSocket s = ProbeSocket.connect(new InetSocketAddress(LO, port), Optional.empty(), Optional.empty(),
                      OptionalLong.empty())) {
             loop.arm(s.fd(), loop.add(s.fd(), (r, w, e) -> ready.add(e)), false, true);
             assertEquals(Boolean.TRUE, ready.poll(2, TimeUnit.SECONDS));

@@ -21,30 +21,44 @@ import org.jkeepalived.netlink.sys.SockaddrIn;
 import org.jkeepalived.netlink.sys.SockaddrIn6;
 
 /**
- * A non-blocking TCP connection opened through libc so that it can carry the socket options Java NIO cannot set:
- * {@code SO_BINDTODEVICE} (a checker's {@code bind_if}) and {@code SO_MARK} (its {@code fwmark}). Like a
- * {@code SocketChannel} in non-blocking mode, reads and writes return 0 when they would block; readiness comes
- * from a {@link ReadinessLoop}.
+ * A non-blocking TCP connection or connected UDP socket opened through libc so that it can carry the socket
+ * options Java NIO cannot set: {@code SO_BINDTODEVICE} (a checker's {@code bind_if}) and {@code SO_MARK} (its
+ * {@code fwmark}). Like a non-blocking {@code SocketChannel} or {@code DatagramChannel}, reads and writes return 0
+ * when they would block; readiness comes from a {@link ReadinessLoop}. On a UDP socket each read is one datagram
+ * and an ICMP error shows as {@code ECONNREFUSED} from read or write.
  */
-public final class StreamSocket implements ByteChannel {
+public final class ProbeSocket implements ByteChannel {
     private final NativeSocket socket;
     private final String subject;
+    private final boolean datagram;
 
-    private StreamSocket(NativeSocket socket, String subject) {
+    private ProbeSocket(NativeSocket socket, String subject, boolean datagram) {
         this.socket = socket;
         this.subject = subject;
+        this.datagram = datagram;
     }
 
     /**
      * Opens the socket, applies {@code device} and {@code mark}, binds to {@code from} when given and starts
-     * connecting to {@code to}; {@link #finishConnect} says when it is done.
+     * connecting to {@code to} over TCP; {@link #finishConnect} says when it is done.
      */
-    public static StreamSocket connect(InetSocketAddress to, Optional<InetSocketAddress> from, Optional<String> device,
-                                       OptionalLong mark) throws ErrnoException {
+    public static ProbeSocket connect(InetSocketAddress to, Optional<InetSocketAddress> from, Optional<String> device,
+                                      OptionalLong mark) throws ErrnoException {
+        return open(false, to, from, device, mark);
+    }
+
+    /** As {@link #connect}, a UDP socket connected to {@code to} (at once: there is no handshake). */
+    public static ProbeSocket connectDatagram(InetSocketAddress to, Optional<InetSocketAddress> from,
+                                              Optional<String> device, OptionalLong mark) throws ErrnoException {
+        return open(true, to, from, device, mark);
+    }
+
+    private static ProbeSocket open(boolean datagram, InetSocketAddress to, Optional<InetSocketAddress> from,
+                                    Optional<String> device, OptionalLong mark) throws ErrnoException {
         boolean v6 = to.getAddress() instanceof Inet6Address;
-        String subject = "tcp " + to;
+        String subject = (datagram ? "udp " : "tcp ") + to;
         NativeSocket s = NativeSocket.open(v6 ? LibC.AF_INET6 : LibC.AF_INET,
-                LibC.SOCK_STREAM | LibC.SOCK_NONBLOCK, 0, subject);
+                (datagram ? LibC.SOCK_DGRAM : LibC.SOCK_STREAM) | LibC.SOCK_NONBLOCK, 0, subject);
         try {
             if (device.isPresent()) {
                 s.bindToDevice(device.get());
@@ -67,7 +81,7 @@ public final class StreamSocket implements ByteChannel {
                     throw new ErrnoException("connect", subject, Native.getLastError());
                 }
             }
-            return new StreamSocket(s, subject);
+            return new ProbeSocket(s, subject, datagram);
         } catch (ErrnoException | RuntimeException e) {
             s.close();
             throw e;
@@ -102,7 +116,8 @@ public final class StreamSocket implements ByteChannel {
                     return (int) n;
                 }
                 if (n == 0) {
-                    return -1;
+                    // an empty datagram is data; on a stream, 0 is the end
+                    return datagram ? 0 : -1;
                 }
                 int errno = Native.getLastError();
                 if (errno == Errno.EAGAIN.code()) {
