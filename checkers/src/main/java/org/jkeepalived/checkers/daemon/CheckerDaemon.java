@@ -1,12 +1,14 @@
 package org.jkeepalived.checkers.daemon;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,7 @@ import org.jkeepalived.checkers.policy.LvsNames;
 import org.jkeepalived.checkers.policy.PoolListener;
 import org.jkeepalived.checkers.policy.VirtualServerPool;
 import org.jkeepalived.checkers.probe.EchoPinger;
+import org.jkeepalived.checkers.probe.EpollProbeSockets;
 import org.jkeepalived.checkers.probe.IcmpPinger;
 import org.jkeepalived.checkers.probe.ProbeFactory;
 import org.jkeepalived.checkers.probe.ProbeReactor;
@@ -70,6 +73,7 @@ public final class CheckerDaemon implements CheckerStatusSource {
     private ProbeReactor reactor;
     private Notifier notifier;
     private IcmpPinger ownPinger;
+    private EpollProbeSockets ownSockets;
     private KeepalivedConfig config;
     private final List<Running> running = new ArrayList<>();
     private boolean syncPending;
@@ -104,7 +108,7 @@ public final class CheckerDaemon implements CheckerStatusSource {
         if (options.probes().isEmpty()) {
             reactor = ProbeReactor.start("checker-probes");
         }
-        notifier = new Notifier(launcher, fifos(c));
+        notifier = notifier(c, Set.of());
         install(c, Map.of());
     }
 
@@ -120,8 +124,10 @@ public final class CheckerDaemon implements CheckerStatusSource {
                 r.loops().forEach(l -> l.forEach(CheckLoop::stop));
             }
             running.clear();
-            notifier.close();
-            notifier = new Notifier(launcher, fifos(c));
+            // a FIFO the new configuration still names stays in place, so its reader keeps reading
+            Set<Path> kept = fifos(c).stream().map(f -> Path.of(f.name())).collect(Collectors.toSet());
+            notifier.close(kept);
+            notifier = notifier(c, notifier.created());
             install(c, old);
         });
     }
@@ -150,6 +156,10 @@ public final class CheckerDaemon implements CheckerStatusSource {
             }
             if (reactor != null) {
                 reactor.close();
+            }
+            if (ownSockets != null) {
+                // after the reactor, whose last act is closing the connections still watched here
+                ownSockets.close();
             }
             notifier.close();
         });
@@ -224,6 +234,7 @@ public final class CheckerDaemon implements CheckerStatusSource {
         Map<String, VrrpTrackFile> trackFiles = c.vrrp().trackFiles().stream()
                 .collect(Collectors.toMap(VrrpTrackFile::name, t -> t, (a, b) -> b));
         CheckerOptions.ProbeSource probes = options.probes().orElseGet(() -> {
+            openSockets(c);
             ProbeFactory f = new ProbeFactory(reactor, launcher, SslContexts.create(c.lvs().ssl()), trackFiles,
                     options.pinger().or(() -> pinger(c)), m -> vetted.argv().getOrDefault(m, m.script().words()));
             return f::create;
@@ -318,6 +329,20 @@ public final class CheckerDaemon implements CheckerStatusSource {
         return Optional.ofNullable(ownPinger);
     }
 
+    /** The native sockets for bind_if and fwmark, started the first time a configuration uses either. */
+    private void openSockets(KeepalivedConfig c) {
+        boolean wanted = c.lvs().virtualServers().stream().flatMap(vs -> vs.realServers().stream())
+                .flatMap(rs -> rs.checkers().stream())
+                .anyMatch(ch -> ch.common().bindIf().isPresent()
+                        || ch.common().fwmark().isPresent() && ch.common().fwmark().getAsLong() != 0);
+        if (wanted && ownSockets == null) {
+            ownSockets = EpollProbeSockets.open().orElse(null);
+            if (ownSockets != null) {
+                reactor.useSockets(ownSockets);
+            }
+        }
+    }
+
     private static int oldIndex(Running before, RealServer rs) {
         List<RealServer> rss = before.pool().config().realServers();
         for (int i = 0; i < rss.size(); i++) {
@@ -331,6 +356,12 @@ public final class CheckerDaemon implements CheckerStatusSource {
     /** What makes a virtual server "the same" across a reload: its target and protocol. */
     private static String identity(VirtualServer vs) {
         return vs.target() + "/" + vs.protocol();
+    }
+
+    /** FIFOs owned as the VRRP side owns them: by the FIFO's user/group, else as scripts run. */
+    private Notifier notifier(KeepalivedConfig c, Set<Path> createdEarlier) {
+        return new Notifier(launcher, fifos(c), f -> options.files()
+                .flatMap(h -> ScriptVerdict.owner(f.user(), f.group(), c.global(), h)), createdEarlier);
     }
 
     private static List<NotifyFifo> fifos(KeepalivedConfig c) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.PortUnreachableException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.function.Consumer;
@@ -12,14 +13,14 @@ import java.util.function.Function;
 /**
  * A UDP probe (DNS_CHECK, UDP_CHECK): a connected datagram socket sends one datagram and judges the reply; an
  * ICMP error arrives as {@link PortUnreachableException}. When no reply is needed, silence until the deadline
- * is success.
+ * is success. With {@code bind_if} or {@code fwmark} the socket comes from the reactor's {@link ProbeSockets}.
  */
 final class DatagramSession extends Session {
     private final Endpoint endpoint;
     private final byte[] payload;
     private final Function<ByteBuffer, ProbeResult> judge;
     private final boolean silenceIsSuccess;
-    private DatagramChannel ch;
+    private ByteChannel ch;
 
     /** {@code judge} returns null to keep waiting for another datagram. */
     DatagramSession(ProbeReactor reactor, Endpoint endpoint, byte[] payload, Function<ByteBuffer, ProbeResult> judge,
@@ -33,16 +34,35 @@ final class DatagramSession extends Session {
 
     @Override
     void open() throws IOException {
-        ch = DatagramChannel.open();
-        channel = ch;
-        ch.configureBlocking(false);
-        if (endpoint.bind().isPresent()) {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(endpoint.bind().get());
+        if (endpoint.needsNativeSocket()) {
+            ProbeSockets sockets = reactor.sockets().orElseThrow(() -> new IOException(
+                    "bind_if and fwmark need native sockets, which are not available"));
+            connection = sockets.connectDatagram(endpoint, this::readyLater);
+            channel = connection;
+            ch = connection;
+            send();
+            interest(SelectionKey.OP_READ);
+            return;
         }
-        ch.connect(endpoint.connect());
-        ch.write(ByteBuffer.wrap(payload));
-        key = reactor.register(ch, SelectionKey.OP_READ, this);
+        DatagramChannel nio = DatagramChannel.open();
+        channel = nio;
+        ch = nio;
+        nio.configureBlocking(false);
+        if (endpoint.bind().isPresent()) {
+            nio.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            nio.bind(endpoint.bind().get());
+        }
+        nio.connect(endpoint.connect());
+        send();
+        key = reactor.register(nio, SelectionKey.OP_READ, this);
+    }
+
+    private void send() throws IOException {
+        try {
+            ch.write(ByteBuffer.wrap(payload));
+        } catch (PortUnreachableException e) {
+            throw new IOException("port unreachable: " + endpoint.connect(), e);
+        }
     }
 
     @Override
@@ -58,6 +78,7 @@ final class DatagramSession extends Session {
                 b.clear();
                 int n = ch.read(b);
                 if (n <= 0) {
+                    interest(SelectionKey.OP_READ);
                     return;
                 }
                 b.flip();

@@ -6,6 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,7 @@ public final class ProbeReactor implements AutoCloseable {
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
     private long sequence;
     private volatile boolean running = true;
+    private volatile ProbeSockets sockets;
 
     private ProbeReactor(String name) throws IOException {
         selector = Selector.open();
@@ -81,6 +83,16 @@ public final class ProbeReactor implements AutoCloseable {
                 holder[0].cancel();
             }
         });
+    }
+
+    /** Lets TCP probes with {@code bind_if} or {@code fwmark} open their connections through {@code s}. */
+    public void useSockets(ProbeSockets s) {
+        sockets = s;
+    }
+
+    /** Where connections needing native socket options come from; empty: such probes fail. */
+    Optional<ProbeSockets> sockets() {
+        return Optional.ofNullable(sockets);
     }
 
     /** Probes in flight (channels registered). */

@@ -1,20 +1,27 @@
 package org.jkeepalived.checkers.probe;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One probe's I/O on one channel, driven by the {@link ProbeReactor}: opened on the reactor thread, bounded by
  * a deadline, and finished exactly once (which closes the channel and reports the result).
  */
 abstract class Session {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
     protected final ProbeReactor reactor;
     private final Consumer<ProbeResult> done;
     private ProbeReactor.Deadline deadline;
-    protected SelectableChannel channel;
+    protected Closeable channel;
     protected SelectionKey key;
+    /** Set instead of {@link #key} when the channel is a native connection ({@link ProbeSockets}). */
+    protected ProbeSockets.Connection connection;
     private boolean finished;
 
     Session(ProbeReactor reactor, Consumer<ProbeResult> done) {
@@ -48,7 +55,28 @@ abstract class Session {
     final void interest(int ops) {
         if (key != null && key.isValid()) {
             key.interestOps(ops);
+        } else if (connection != null && !finished) {
+            try {
+                connection.interest(ops);
+            } catch (IOException e) {
+                finish(ProbeResult.failed(describe(e)));
+            }
         }
+    }
+
+    /** A native connection's readiness report, from its own thread, handed to the reactor thread. */
+    final void readyLater(int ops) {
+        reactor.submit(() -> {
+            if (finished) {
+                return;
+            }
+            try {
+                ready(ops);
+            } catch (RuntimeException e) {
+                LOG.warn("probe failed unexpectedly", e);
+                finish(ProbeResult.failed(e.toString()));
+            }
+        });
     }
 
     final boolean finished() {

@@ -3,6 +3,7 @@ package org.jkeepalived.checkers.probe;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
@@ -12,7 +13,8 @@ import javax.net.ssl.SSLEngine;
 /**
  * A TCP probe: connects (from {@code bindto}/{@code bind_port} when given) and, with a {@link Dialog}, talks
  * over the connection, through TLS when an {@link SSLEngine} is given. Without a dialog the connect alone is the
- * check (TCP_CHECK).
+ * check (TCP_CHECK). With {@code bind_if} or {@code fwmark} the connection comes from the reactor's
+ * {@link ProbeSockets} instead of a {@link SocketChannel}; the dialog cannot tell the difference.
  */
 final class StreamSession extends Session {
     /** keepalived's HTTP checker reads at most this much of a body too; bigger pages are cut short. */
@@ -21,7 +23,8 @@ final class StreamSession extends Session {
     private final Endpoint endpoint;
     private final Dialog dialog;
     private final TlsLayer tls;
-    private SocketChannel ch;
+    private ByteChannel ch;
+    private SocketChannel nio;
     private ByteBuffer in = ByteBuffer.allocate(4096);
     private ByteBuffer out = ByteBuffer.allocate(0);
     private boolean connected;
@@ -36,18 +39,28 @@ final class StreamSession extends Session {
 
     @Override
     void open() throws IOException {
-        ch = SocketChannel.open();
-        channel = ch;
-        ch.configureBlocking(false);
-        if (endpoint.bind().isPresent()) {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(endpoint.bind().get());
+        if (endpoint.needsNativeSocket()) {
+            ProbeSockets sockets = reactor.sockets().orElseThrow(() -> new IOException(
+                    "bind_if and fwmark need native sockets, which are not available"));
+            connection = sockets.connect(endpoint, this::readyLater);
+            channel = connection;
+            ch = connection;
+            interest(SelectionKey.OP_CONNECT);
+            return;
         }
-        if (ch.connect(endpoint.connect())) {
-            key = reactor.register(ch, 0, this);
+        nio = SocketChannel.open();
+        channel = nio;
+        ch = nio;
+        nio.configureBlocking(false);
+        if (endpoint.bind().isPresent()) {
+            nio.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            nio.bind(endpoint.bind().get());
+        }
+        if (nio.connect(endpoint.connect())) {
+            key = reactor.register(nio, 0, this);
             connected();
         } else {
-            key = reactor.register(ch, SelectionKey.OP_CONNECT, this);
+            key = reactor.register(nio, SelectionKey.OP_CONNECT, this);
         }
     }
 
@@ -61,7 +74,11 @@ final class StreamSession extends Session {
     void ready(int ops) {
         try {
             if (!connected && (ops & SelectionKey.OP_CONNECT) != 0) {
-                ch.finishConnect();
+                if (nio != null) {
+                    nio.finishConnect();
+                } else {
+                    connection.finishConnect();
+                }
                 connected();
                 return;
             }

@@ -2,7 +2,7 @@ package org.jkeepalived.checkers.probe;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.ByteChannel;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
@@ -37,7 +37,7 @@ final class TlsLayer {
     }
 
     /** Flushes, then handshakes, sends {@code appOut} or receives application data into {@code sink}. */
-    Io pump(SocketChannel ch, ByteBuffer appOut, Consumer<ByteBuffer> sink) throws IOException {
+    Io pump(ByteChannel ch, ByteBuffer appOut, Consumer<ByteBuffer> sink) throws IOException {
         if (netOut.hasRemaining()) {
             ch.write(netOut);
             return netOut.hasRemaining() ? Io.WANT_WRITE : Io.PROGRESS;
@@ -79,7 +79,7 @@ final class TlsLayer {
         return Io.PROGRESS;
     }
 
-    private Io unwrap(SocketChannel ch, Consumer<ByteBuffer> sink) throws IOException {
+    private Io unwrap(ByteChannel ch, Consumer<ByteBuffer> sink) throws IOException {
         netIn.flip();
         SSLEngineResult r;
         try {
@@ -119,7 +119,7 @@ final class TlsLayer {
         }
     }
 
-    private Io read(SocketChannel ch) throws IOException {
+    private Io read(ByteChannel ch) throws IOException {
         if (eof) {
             return Io.EOF;
         }

@@ -208,7 +208,7 @@ class CheckersIT {
             srv.ip("addr", "add", "2001:db8::5/64", "dev", "srv0", "nodad");
             srv.ip("addr", "add", "2001:db8::6/64", "dev", "srv0", "nodad");
             srv.ip("link", "set", "srv0", "up");
-            try (JvmProcess checker = new JvmProcess(lb.name(), CheckerHarness.class, dir.resolve("checker.log"),
+            try (JvmProcess checker = new JvmProcess(lb, CheckerHarness.class, dir.resolve("checker.log"),
                     dir.resolve("keepalived.conf").toString())) {
                 String all = "TCP [2001:db8:1::10]:80 -> 2001:db8::5:80=1 2001:db8::6:80=1";
                 expect(checker, all, 20_000, dir);

@@ -25,13 +25,19 @@ public final class LibC {
     public static final int AF_INET6 = 10;
     public static final int AF_NETLINK = 16;
     public static final int AF_PACKET = 17;
+    public static final int SOCK_STREAM = 1;
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
+    public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1;
+    public static final int SO_REUSEADDR = 2;
+    public static final int SO_ERROR = 4;
     public static final int SO_SNDBUF = 7;
     public static final int SO_RCVBUF = 8;
     public static final int SO_BINDTODEVICE = 25;
+    public static final int SO_MARK = 36;
+    public static final int MSG_NOSIGNAL = 0x4000;
     public static final int MSG_DONTWAIT = 0x40;
     public static final int MSG_TRUNC = 0x20;
     // <netinet/in.h>, <linux/in.h>
@@ -75,6 +81,8 @@ public final class LibC {
 
     public static native int bind(int fd, Pointer addr, int addrlen);
 
+    public static native int connect(int fd, Pointer addr, int addrlen);
+
     public static native int setsockopt(int fd, int level, int optname, Pointer optval, int optlen);
 
     public static native int getsockopt(int fd, int level, int optname, Pointer optval, Pointer optlen);
@@ -90,6 +98,24 @@ public final class LibC {
     public static native int poll(Pointer fds, long nfds, int timeoutMillis);
 
     public static native int eventfd(int initval, int flags);
+
+    // <sys/epoll.h>
+    public static final int EPOLL_CLOEXEC = 0x80000;
+    public static final int EPOLL_CTL_ADD = 1;
+    public static final int EPOLL_CTL_DEL = 2;
+    public static final int EPOLL_CTL_MOD = 3;
+    public static final int EPOLLIN = 0x1;
+    public static final int EPOLLOUT = 0x4;
+    public static final int EPOLLERR = 0x8;
+    public static final int EPOLLHUP = 0x10;
+    public static final int EPOLLONESHOT = 1 << 30;
+
+    public static native int epoll_create1(int flags);
+
+    /** {@code event} points to a {@code struct epoll_event} (see {@code EpollEvent} for its layout). */
+    public static native int epoll_ctl(int epfd, int op, int fd, Pointer event);
+
+    public static native int epoll_wait(int epfd, Pointer events, int maxevents, int timeoutMillis);
 
     public static native long write(int fd, Pointer buf, long count);
 
