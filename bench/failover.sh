@@ -8,6 +8,7 @@
 #   handover  = SIGTERM of the (restarted, preempted-back) master -> VIP added on the backup;
 #   prio0     = the same VIP event - the master's priority-0 advert, compared with Skew_Time.
 # Usage: bench/failover.sh [RUNS] [DAEMONS...]     (default: 3 jkeepalived keepalived)
+#        RT=10 bench/failover.sh 7     both daemons with vrrp_rt_priority 10
 # Build first: mvn -B -q package -DskipTests
 set -u
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -58,6 +59,7 @@ conf() { # version family advert_int priority
     cat <<CONF
 global_defs {
   vrrp_version $1
+${RT:+  vrrp_rt_priority $RT}
 }
 vrrp_instance VI_1 {
   state BACKUP

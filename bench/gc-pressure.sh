@@ -19,6 +19,8 @@
 # KEEPALIVED=1 runs a keepalived 2.2.7 pair on its own veth LAN at the same time, with the same configuration
 # (no garbage, no JVM): the same figures for it tell what the host itself does to a real-time process (the
 # gaps over 30 ms of both pairs are listed with their times, and the CPU time the hypervisor stole).
+# GLOBAL_EXTRA adds lines to both global_defs, e.g. 'max_auto_priority 10' and 'min_auto_priority_delay 15000'
+# to have each daemon log its scheduler running more than 15 ms late ("A thread timer expired ...").
 # Usage: bench/gc-pressure.sh [DURATION_SECONDS (600)] [ALLOC_MBPS (100)]
 #        GC_OPTS='-XX:-UseSerialGC -XX:+UseZGC -Xms64m -Xmx64m' PRIO=env bench/gc-pressure.sh 60
 # Build first: mvn -B -q package -DskipTests
@@ -46,6 +48,7 @@ global_defs {
     router_id GC$1
     vrrp_version 3
 ${rt:+    vrrp_rt_priority $rt}
+${GLOBAL_EXTRA:-}
 }
 vrrp_instance VI_1 {
     interface eth0
