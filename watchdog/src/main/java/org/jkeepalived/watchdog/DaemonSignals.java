@@ -1,6 +1,8 @@
 package org.jkeepalived.watchdog;
 
 import java.util.function.Consumer;
+import org.jkeepalived.netlink.sys.ErrnoException;
+import org.jkeepalived.netlink.sys.SignalDisposition;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -38,7 +40,14 @@ final class DaemonSignals {
 
     private static void handle(String name, Event event, Consumer<Event> handler) {
         try {
-            Signal.handle(new Signal(name), s -> handler.accept(event));
+            Signal signal = new Signal(name);
+            // under nohup HUP arrives ignored, and the JVM would then keep it ignored: keepalived does not
+            if (SignalDisposition.unignore(signal.getNumber())) {
+                LoggerFactory.getLogger(DaemonSignals.class).debug("SIG{} was ignored: now handled", name);
+            }
+            Signal.handle(signal, s -> handler.accept(event));
+        } catch (ErrnoException e) {
+            LoggerFactory.getLogger(DaemonSignals.class).warn("SIG{} cannot be handled: {}", name, e.getMessage());
         } catch (IllegalArgumentException e) {
             // USR2 without _JAVA_SR_SIGNUM belongs to HotSpot: that function is then unavailable
             LoggerFactory.getLogger(DaemonSignals.class).debug("SIG{} cannot be handled: {}", name, e.getMessage());

@@ -121,6 +121,21 @@ class DaemonProcessIT {
     }
 
     @Test
+    void hupReloadsAlsoWhenStartedWithHupIgnored() throws Exception {
+        // nohup (or a supervisor) hands the daemon SIGHUP ignored; HotSpot would keep it ignored, keepalived does not
+        writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1));
+        List<String> command = new ArrayList<>(List.of("nohup"));
+        command.addAll(Daemon.JKEEPALIVED.command(List.of("-n", "-l", "-D", "-P",
+                "-f", lab.dir().resolve("a.conf").toString(), "-p", lab.dir().resolve("a.pid").toString(),
+                "-r", lab.dir().resolve("a_vrrp.pid").toString())));
+        lab.start(lab.a(), "a", command);
+        waitFor(() -> hasVip(lab.a(), VIP1), 20, "A never became MASTER");
+        writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1 + "/24\n        " + VIP2));
+        Command.check("kill", "-HUP", Long.toString(pidIn("a.pid")));
+        waitFor(() -> hasVip(lab.a(), VIP2), 15, "SIGHUP did not reload a daemon started under nohup");
+    }
+
+    @Test
     void killedParentTakesItsChildrenWithIt() throws Exception {
         writeConf("a", 150, vrrp("VI_1", 51, 150, VIP1));
         DaemonProcess parent = startForeground("a");

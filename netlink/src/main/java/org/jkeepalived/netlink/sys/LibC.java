@@ -140,6 +140,9 @@ public final class LibC {
     public static final int MCL_FUTURE = 2;
     public static final int MCL_ONFAULT = 4;
 
+    /** {@code act} and {@code oldact} point to a {@code struct sigaction} ({@link SignalDisposition}). */
+    public static native int sigaction(int signum, Pointer act, Pointer oldact);
+
     public static native int gettid();
 
     /** {@code param} points to a {@code struct sched_param} (one int: the priority). */
