@@ -35,9 +35,7 @@ final class DatagramSession extends Session {
     @Override
     void open() throws IOException {
         if (endpoint.needsNativeSocket()) {
-            ProbeSockets sockets = reactor.sockets().orElseThrow(() -> new IOException(
-                    "bind_if and fwmark need native sockets, which are not available"));
-            connection = sockets.connectDatagram(endpoint, this::readyLater);
+            connection = nativeSockets().connectDatagram(endpoint, this::readyLater);
             channel = connection;
             ch = connection;
             send();

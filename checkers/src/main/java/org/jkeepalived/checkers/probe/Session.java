@@ -64,6 +64,12 @@ abstract class Session {
         }
     }
 
+    /** The native sockets a probe with {@code bind_if} or {@code fwmark} needs; fails when there are none. */
+    protected ProbeSockets nativeSockets() throws IOException {
+        return reactor.sockets().orElseThrow(() -> new IOException(
+                "bind_if and fwmark need native sockets, which are not available"));
+    }
+
     /** A native connection's readiness report, from its own thread, handed to the reactor thread. */
     final void readyLater(int ops) {
         reactor.submit(() -> {

@@ -40,9 +40,7 @@ final class StreamSession extends Session {
     @Override
     void open() throws IOException {
         if (endpoint.needsNativeSocket()) {
-            ProbeSockets sockets = reactor.sockets().orElseThrow(() -> new IOException(
-                    "bind_if and fwmark need native sockets, which are not available"));
-            connection = sockets.connect(endpoint, this::readyLater);
+            connection = nativeSockets().connect(endpoint, this::readyLater);
             channel = connection;
             ch = connection;
             interest(SelectionKey.OP_CONNECT);
