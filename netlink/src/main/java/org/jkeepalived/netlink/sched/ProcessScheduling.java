@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a child's {@code *_priority}, {@code *_cpu_affinity}, {@code *_no_swap}, {@code *_rlimit_rttime}
- * and {@code *_process_name} to the running JVM, as keepalived applies them to its child process. A setting
+ * Applies a child's {@code *_priority}, {@code *_cpu_affinity}, {@code *_no_swap} and {@code *_rlimit_rttime}
+ * to the running JVM, as keepalived applies them to its child process ({@link #processName} takes the name
+ * ProcessNames resolves, {@code *_process_name} included). A setting
  * the kernel refuses is logged with keepalived's words and the child runs on without it.
  *
  * <p>Nice value and CPU affinity belong to threads on Linux and are inherited by the threads created
@@ -39,7 +40,6 @@ public final class ProcessScheduling {
      * real-time priority is set, so is RLIMIT_RTTIME.
      */
     public static TimingThreads apply(ProcessTuning tuning, String process) {
-        tuning.processName().ifPresent(ProcessScheduling::processName);
         tuning.priority().ifPresent(ProcessScheduling::nice);
         if (!tuning.cpuAffinity().isEmpty()) {
             affinity(tuning.cpuAffinity(), process);
